@@ -1,0 +1,39 @@
+# The README's two commands: `make run` serves the portal, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (see README).")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(VENV)/.installed
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DEBUG=$${DEBUG:-true} $(BIN)/gunicorn ovhportal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	OVHPORTAL_TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint
+	OVHPORTAL_TESTING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed
+	OVHPORTAL_TESTING=1 $(BIN)/python -m benchmarks
+
+messages: $(VENV)/.installed
+	OVHPORTAL_TESTING=1 $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=tests --no-obsolete
+	OVHPORTAL_TESTING=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache

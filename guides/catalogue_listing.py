@@ -1,0 +1,63 @@
+"""Selectors for the browsing pages: what each one lists, in as few queries as it can."""
+
+from dataclasses import dataclass
+
+
+from guides.models import CategoryKind, Guide, MailClient, Platform
+
+
+@dataclass(frozen=True)
+class PlatformGroup:
+    platform: Platform
+    guides: list[Guide]
+
+
+def client_guides_by_platform(*, language: str) -> list[PlatformGroup]:
+    """Client guides grouped as in the source guide (Windows, Apple, Outlook, other),
+    current versions before legacy ones."""
+    guides = (
+        Guide.objects.published()
+        .in_language(language)
+        .filter(category__kind=CategoryKind.CLIENTS, client__isnull=False)
+        .select_related("client")
+        .order_by("client__legacy", "client__order")
+    )
+    groups = {platform: [] for platform in Platform}
+    for guide in guides:
+        groups[Platform(guide.client.platform)].append(guide)
+    return [PlatformGroup(platform=platform, guides=items) for platform, items in groups.items() if items]
+
+
+def guides_of_kind(*, kind: CategoryKind, language: str) -> list[Guide]:
+    return list(
+        Guide.objects.published()
+        .in_language(language)
+        .filter(category__kind=kind)
+        .order_by("order", "title")
+        .only("key", "slug", "title", "summary", "language", "order")
+    )
+
+
+def published_guide(*, slug: str, language: str) -> Guide:
+    """One published guide with its steps; raises Guide.DoesNotExist."""
+    return (
+        Guide.objects.published()
+        .in_language(language)
+        .select_related("category", "client")
+        .prefetch_related("steps")
+        .get(slug=slug)
+    )
+
+
+def translations_of(guide: Guide) -> dict[str, str]:
+    """Language code → URL of the published versions of this guide, itself included."""
+    others = Guide.objects.published().filter(key=guide.key).exclude(pk=guide.pk)
+    urls = {other.language: other.get_absolute_url() for other in others.only("language", "slug")}
+    urls[guide.language] = guide.get_absolute_url()
+    return urls
+
+
+def mail_clients() -> list[MailClient]:
+    return list(MailClient.objects.all())
+
+

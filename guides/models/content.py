@@ -1,0 +1,163 @@
+"""Guides: the texts customers read, in French and in English."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from guides.markdown import render_markdown
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr", "Français"
+    ENGLISH = "en", "English"
+
+
+class CategoryKind(models.TextChoices):
+    REFERENCE = "reference", _("Référence")
+    CLIENTS = "clients", _("Logiciels de messagerie")
+    FAQ = "faq", _("Questions fréquentes")
+
+
+class Category(models.Model):
+    kind = models.CharField(_("type"), max_length=20, choices=CategoryKind.choices, unique=True)
+    name = models.CharField(_("nom (français)"), max_length=100)
+    name_en = models.CharField(_("nom (anglais)"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("catégorie")
+        verbose_name_plural = _("catégories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def display_name(self, language: str) -> str:
+        return self.name_en if language == "en" else self.name
+
+
+class Widget(models.TextChoices):
+    """A block of live catalogue data that a guide page shows under its text."""
+
+    NONE = "", _("Aucun")
+    SERVER_SETTINGS = "server_settings", _("Tableau des serveurs et ports")
+    WEBMAIL = "webmail", _("Accès au webmail")
+    MX_HOSTS = "mx_hosts", _("Serveurs MX")
+    LIMITS = "limits", _("Limites de l'offre")
+    OFFERS = "offers", _("Offres")
+
+    @property
+    def template_name(self) -> str:
+        return f"guides/widgets/{self.value}.html"
+
+
+class GuideStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
+
+
+class GuideQuerySet(models.QuerySet):
+    def published(self) -> "GuideQuerySet":
+        """What the public may read: published, and due (a future date schedules it)."""
+        return self.filter(status=GuideStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, language: str) -> "GuideQuerySet":
+        return self.filter(language=language)
+
+    def for_listing(self) -> "GuideQuerySet":
+        return self.select_related("category", "client").only(
+            "language", "key", "slug", "title", "summary", "order", "category__kind",
+            "client__slug", "client__legacy", "client__platform",
+        )
+
+
+class Guide(models.Model):
+    language = models.CharField(_("langue"), max_length=2, choices=Language.choices)
+    key = models.SlugField(
+        _("clé de traduction"),
+        help_text=_("La même pour un guide et ses traductions."),
+    )
+    slug = models.SlugField(_("adresse"), max_length=100)
+    category = models.ForeignKey(
+        Category, verbose_name=_("catégorie"), on_delete=models.PROTECT, related_name="guides"
+    )
+    client = models.ForeignKey(
+        "guides.MailClient",
+        verbose_name=_("logiciel de messagerie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="guides",
+    )
+    widget = models.CharField(
+        _("données affichées"), max_length=20, choices=Widget.choices, blank=True, default=""
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    summary = models.CharField(_("résumé"), max_length=300, blank=True)
+    body = models.TextField(_("texte (Markdown)"), blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    status = models.CharField(
+        _("état"), max_length=10, choices=GuideStatus.choices, default=GuideStatus.DRAFT
+    )
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("mis à jour le"), default=timezone.now)
+    review_by = models.DateField(_("à relire avant le"), null=True, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = GuideQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__order", "order", "title"]
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="unique_slug_per_language"),
+            models.UniqueConstraint(fields=["language", "key"], name="unique_key_per_language"),
+        ]
+        indexes = [models.Index(fields=["language", "status", "published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        with translation.override(self.language):
+            return reverse("guides:guide", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == GuideStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def render(self) -> None:
+        """Keep the stored HTML and search text in step with the Markdown source."""
+        from guides.search import search_text
+
+        self.body_html = render_markdown(self.body, language=self.language)
+        steps = [(step.title, step.body) for step in self.steps.all()] if self.pk else []
+        self.search_text = search_text(
+            title=self.title, summary=self.summary, body=self.body, steps=steps
+        )
+
+
+class Step(models.Model):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    title = models.CharField(_("titre"), max_length=200)
+    body = models.TextField(_("texte (Markdown)"), blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["guide", "order"]
+        verbose_name = _("étape")
+        verbose_name_plural = _("étapes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def render(self) -> None:
+        self.body_html = render_markdown(self.body, language=self.guide.language)

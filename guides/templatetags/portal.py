@@ -1,0 +1,12 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from guides.placeholders import expand
+
+register = template.Library()
+
+
+@register.filter
+def fill(html: str, values: dict[str, str]) -> str:
+    """Fill the placeholders of stored, sanitised guide HTML; the values are escaped."""
+    return mark_safe(expand(html, values))  # noqa: S308 - stored HTML is sanitised on save

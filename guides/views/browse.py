@@ -1,0 +1,97 @@
+"""Public pages: home, guides, client and FAQ indexes, search."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from guides import catalogue_listing
+from guides.context_processors import language_links
+from guides.models import CategoryKind, Guide, Widget
+from guides.placeholders import catalogue_values
+from guides.search import search_guides
+from guides.search_log import log_search
+from guides.widgets import widget_context
+
+SEARCH_MAX_LENGTH = 200
+
+
+@require_GET
+def home(request):
+    language = get_language()
+    return render(
+        request,
+        "guides/home.html",
+        {
+            "platform_groups": catalogue_listing.client_guides_by_platform(language=language),
+            "questions": catalogue_listing.guides_of_kind(kind=CategoryKind.FAQ, language=language)[:8],
+            "essentials": catalogue_listing.guides_of_kind(
+                kind=CategoryKind.REFERENCE, language=language
+            ),
+        },
+    )
+
+
+@require_GET
+def guide_detail(request, slug):
+    language = get_language()
+    try:
+        guide = catalogue_listing.published_guide(slug=slug, language=language)
+    except Guide.DoesNotExist:
+        raise Http404 from None
+    widget = Widget(guide.widget)
+    return render(
+        request,
+        "guides/guide.html",
+        {
+            "guide": guide,
+            "values": catalogue_values(language=language),
+            "languages": language_links(
+                path=request.path, alternates=catalogue_listing.translations_of(guide)
+            ),
+            "widget": widget,
+            **widget_context(widget=widget, language=language),
+        },
+    )
+
+
+@require_GET
+def guide_by_key(request, key):
+    guide = get_object_or_404(Guide.objects.published().in_language(get_language()), key=key)
+    return redirect(guide)
+
+
+@require_GET
+def client_index(request):
+    return render(
+        request,
+        "guides/clients.html",
+        {"platform_groups": catalogue_listing.client_guides_by_platform(language=get_language())},
+    )
+
+
+@require_GET
+def faq_index(request):
+    return render(
+        request,
+        "guides/faq.html",
+        {"questions": catalogue_listing.guides_of_kind(kind=CategoryKind.FAQ, language=get_language())},
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request):
+    language = get_language()
+    query = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
+    hits = search_guides(query=query, language=language) if query else []
+    if query:
+        log_search(query=query, language=language, results=len(hits))
+    context = {"query": query, "hits": hits}
+    if not hits:
+        context["suggestions"] = catalogue_listing.guides_of_kind(
+            kind=CategoryKind.REFERENCE, language=language
+        )
+    template = "guides/search.html#results" if request.htmx else "guides/search.html"
+    return render(request, template, context)

@@ -1,0 +1,24 @@
+// Small enhancements htmx does not do. Every page works without this file.
+(function () {
+  "use strict";
+
+  function enableCopyButtons(root) {
+    if (!navigator.clipboard) return;
+    root.querySelectorAll("button.copy[data-copy]").forEach(function (button) {
+      button.hidden = false;
+      if (button.dataset.bound) return;
+      button.dataset.bound = "1";
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(button.dataset.copy).then(function () {
+          var label = button.textContent;
+          button.textContent = document.documentElement.lang === "en" ? "Copied" : "Copié";
+          button.classList.add("copied");
+          setTimeout(function () { button.textContent = label; button.classList.remove("copied"); }, 1500);
+        });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { enableCopyButtons(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { enableCopyButtons(event.target); });
+})();

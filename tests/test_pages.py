@@ -1,0 +1,36 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_home_lists_clients_by_platform(client, language):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for platform in ("Windows", "Apple", "Outlook"):
+        assert f">{platform}</h3>" in html
+    assert 'role="search"' in html
+
+
+def test_root_redirects_by_browser_language(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").url == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR").url == "/fr/"
+
+
+def test_unknown_guide_is_a_404_page_in_portal_style(client):
+    response = client.get("/fr/guides/n-existe-pas/")
+    assert response.status_code == 404
+    assert "Cette page n'existe pas" in response.content.decode()
+
+
+def test_settings_page_fills_placeholders_from_the_database(client):
+    from guides.models import Protocol, Security, ServerEndpoint
+
+    ServerEndpoint.objects.filter(protocol=Protocol.IMAP, security=Security.SSL).update(port=10993)
+    from guides.placeholders import forget_catalogue_values
+
+    forget_catalogue_values()
+    html = client.get("/fr/guides/parametres-des-comptes/").content.decode()
+    assert "10993" in html
+    assert "{{" not in html
