@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from guides import catalogue_listing
@@ -17,7 +17,7 @@ from guides.widgets import widget_context
 SEARCH_MAX_LENGTH = 200
 
 
-@require_GET
+@require_safe
 def home(request):
     language = get_language()
     return render(
@@ -33,7 +33,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def guide_detail(request, slug):
     language = get_language()
     try:
@@ -56,13 +56,13 @@ def guide_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def guide_by_key(request, key):
     guide = get_object_or_404(Guide.objects.published().in_language(get_language()), key=key)
     return redirect(guide)
 
 
-@require_GET
+@require_safe
 def client_index(request):
     return render(
         request,
@@ -71,7 +71,7 @@ def client_index(request):
     )
 
 
-@require_GET
+@require_safe
 def faq_index(request):
     return render(
         request,
@@ -80,7 +80,7 @@ def faq_index(request):
     )
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     language = get_language()
