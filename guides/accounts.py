@@ -33,7 +33,9 @@ def pick_endpoint(
         preferred = [Security.SSL, Security.STARTTLS, Security.NONE]
     else:
         preferred = [Security.STARTTLS, Security.NONE, Security.SSL]
-    candidates.sort(key=lambda endpoint: (preferred.index(Security(endpoint.security)), endpoint.order))
+    candidates.sort(
+        key=lambda endpoint: (preferred.index(Security(endpoint.security)), endpoint.order)
+    )
     if not candidates:
         raise ServerEndpoint.DoesNotExist(f"No {protocol} server endpoint is configured.")
     return candidates[0]

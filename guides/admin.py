@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
-from guides.models import Category, Guide, Limit, MailClient, MxHost, Offer, SearchLog, ServerEndpoint, Step
+from guides.models import (
+    Category,
+    Guide,
+    Limit,
+    MailClient,
+    MxHost,
+    Offer,
+    SearchLog,
+    ServerEndpoint,
+    Step,
+)
 
 
 @admin.register(ServerEndpoint)
@@ -57,7 +67,15 @@ class StepInline(admin.StackedInline):
 
 @admin.register(Guide)
 class GuideAdmin(admin.ModelAdmin):
-    list_display = ["title", "language", "category", "client", "status", "published_at", "review_by"]
+    list_display = [
+        "title",
+        "language",
+        "category",
+        "client",
+        "status",
+        "published_at",
+        "review_by",
+    ]
     list_filter = ["language", "category", "status"]
     search_fields = ["title", "summary", "key", "slug"]
     inlines = [StepInline]

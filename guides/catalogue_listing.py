@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-
 from guides.models import CategoryKind, Guide, MailClient, Platform
 
 
@@ -25,7 +24,11 @@ def client_guides_by_platform(*, language: str) -> list[PlatformGroup]:
     groups = {platform: [] for platform in Platform}
     for guide in guides:
         groups[Platform(guide.client.platform)].append(guide)
-    return [PlatformGroup(platform=platform, guides=items) for platform, items in groups.items() if items]
+    return [
+        PlatformGroup(platform=platform, guides=items)
+        for platform, items in groups.items()
+        if items
+    ]
 
 
 def guides_of_kind(*, kind: CategoryKind, language: str) -> list[Guide]:
@@ -59,5 +62,3 @@ def translations_of(guide: Guide) -> dict[str, str]:
 
 def mail_clients() -> list[MailClient]:
     return list(MailClient.objects.all())
-
-

@@ -7,7 +7,15 @@ file gives back the same text, so an export, an import and another export agree 
 from dataclasses import dataclass, field
 
 FRONT_MATTER_FIELDS = (
-    "key", "category", "slug", "title", "summary", "order", "client", "widget", "review_by",
+    "key",
+    "category",
+    "slug",
+    "title",
+    "summary",
+    "order",
+    "client",
+    "widget",
+    "review_by",
 )
 OPTIONAL_FIELDS = {"summary", "client", "widget", "review_by", "order"}
 STEP_MARKER = "=== step: "
@@ -39,15 +47,21 @@ def parse_guide_file(text: str, *, name: str) -> GuideFile:
         field_name, sep, value = line.partition(":")
         field_name = field_name.strip()
         if not sep or field_name not in FRONT_MATTER_FIELDS:
-            raise GuideFileError(name=name, line=number, message=f"unknown front matter line {line!r}")
+            raise GuideFileError(
+                name=name, line=number, message=f"unknown front matter line {line!r}"
+            )
         if field_name in meta:
             raise GuideFileError(name=name, line=number, message=f"{field_name!r} is given twice")
         meta[field_name] = value.strip()
     if end is None:
-        raise GuideFileError(name=name, line=len(lines), message="the front matter has no closing '---'")
+        raise GuideFileError(
+            name=name, line=len(lines), message="the front matter has no closing '---'"
+        )
     for required in set(FRONT_MATTER_FIELDS) - OPTIONAL_FIELDS:
         if not meta.get(required):
-            raise GuideFileError(name=name, line=end, message=f"the front matter lacks {required!r}")
+            raise GuideFileError(
+                name=name, line=end, message=f"the front matter lacks {required!r}"
+            )
     if "order" in meta and not meta["order"].isdigit():
         raise GuideFileError(name=name, line=end, message="'order' must be a whole number")
 
@@ -55,7 +69,7 @@ def parse_guide_file(text: str, *, name: str) -> GuideFile:
     steps: list[tuple[str, list[str]]] = []
     for number, line in enumerate(lines[end:], start=end + 1):
         if line.startswith(STEP_MARKER):
-            title = line[len(STEP_MARKER):].strip()
+            title = line[len(STEP_MARKER) :].strip()
             if not title:
                 raise GuideFileError(name=name, line=number, message="a step needs a title")
             steps.append((title, []))

@@ -7,8 +7,31 @@ import nh3
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
-    "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "blockquote",
-    "table", "thead", "tbody", "tr", "th", "td", "a", "img", "code", "pre", "em", "strong", "del",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "img",
+    "code",
+    "pre",
+    "em",
+    "strong",
+    "del",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -19,8 +42,10 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 GUIDE_LINK = re.compile(r'href="guide:([a-z0-9-]+)"')
 
-_parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").enable(
-    "strikethrough"
+_parser = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False})
+    .enable("table")
+    .enable("strikethrough")
 )
 _parser.validateLink = lambda url: not url.lower().startswith(("javascript:", "vbscript:", "data:"))
 
@@ -30,6 +55,7 @@ def render_markdown(
 ) -> str:
     """Render Markdown, resolve `guide:<key>` links in `language`, and keep only safe HTML."""
     if resolve is None:
+
         def resolve(key: str) -> str:
             return guide_url(key=key, language=language)
 

@@ -57,7 +57,11 @@ def forget_catalogue_values() -> None:
 def compute_catalogue_values(*, language: str) -> dict[str, str]:
     endpoints = list(ServerEndpoint.objects.all())
     values: dict[str, str] = {}
-    for protocol, prefix in ((Protocol.IMAP, "imap"), (Protocol.POP3, "pop"), (Protocol.SMTP, "smtp")):
+    for protocol, prefix in (
+        (Protocol.IMAP, "imap"),
+        (Protocol.POP3, "pop"),
+        (Protocol.SMTP, "smtp"),
+    ):
         if not any(endpoint.protocol == protocol for endpoint in endpoints):
             continue
         secure = pick_endpoint(endpoints, protocol=protocol, encrypted=True)

@@ -71,7 +71,9 @@ def seed_guides(apps) -> None:
                 status="published",
                 published_at=now,
                 updated_at=now,
-                review_by=datetime.date.fromisoformat(meta["review_by"]) if meta.get("review_by") else None,
+                review_by=datetime.date.fromisoformat(meta["review_by"])
+                if meta.get("review_by")
+                else None,
             )
             steps = [
                 step_model(guide=guide, order=index, title=title, body=body)

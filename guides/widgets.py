@@ -23,7 +23,5 @@ def widget_context(*, widget: Widget, language: str) -> dict:
                 ]
             }
     if widget is Widget.OFFERS:
-        return {
-            "offers": [(offer, offer.display_name(language)) for offer in Offer.objects.all()]
-        }
+        return {"offers": [(offer, offer.display_name(language)) for offer in Offer.objects.all()]}
     return {}

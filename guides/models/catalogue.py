@@ -59,7 +59,9 @@ class ServerEndpoint(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_protocol_display()} {self.host}:{self.port} ({self.get_security_display()})"
+        return (
+            f"{self.get_protocol_display()} {self.host}:{self.port} ({self.get_security_display()})"
+        )
 
     @property
     def url(self) -> str:

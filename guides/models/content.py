@@ -67,8 +67,16 @@ class GuideQuerySet(models.QuerySet):
 
     def for_listing(self) -> "GuideQuerySet":
         return self.select_related("category", "client").only(
-            "language", "key", "slug", "title", "summary", "order", "category__kind",
-            "client__slug", "client__legacy", "client__platform",
+            "language",
+            "key",
+            "slug",
+            "title",
+            "summary",
+            "order",
+            "category__kind",
+            "client__slug",
+            "client__legacy",
+            "client__platform",
         )
 
 

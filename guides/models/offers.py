@@ -126,7 +126,9 @@ class MxHostQuerySet(models.QuerySet):
 class MxHost(models.Model):
     """One of the hoster's mail exchangers; the diagnostic classifies MX records with this table."""
 
-    host = models.CharField(_("serveur MX"), max_length=253, unique=True, validators=[validate_hostname])
+    host = models.CharField(
+        _("serveur MX"), max_length=253, unique=True, validators=[validate_hostname]
+    )
     protection = models.CharField(_("protection"), max_length=20, choices=Protection.choices)
     priority = models.PositiveSmallIntegerField(_("priorité conseillée"), default=1)
     legacy = models.BooleanField(

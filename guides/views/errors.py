@@ -1,8 +1,8 @@
 """Error pages in the portal's own style; the 500 page needs no database and no context."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
-from django.http import HttpResponseServerError
 
 
 def not_found(request, exception=None):
