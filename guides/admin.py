@@ -4,14 +4,19 @@ from django.contrib import admin
 
 from guides.models import (
     Category,
+    Customer,
+    DiagnosticLog,
+    Domain,
     Guide,
     Limit,
     MailClient,
+    Maintenance,
     MxHost,
     Offer,
     SearchLog,
     ServerEndpoint,
     Step,
+    Subscription,
 )
 
 
@@ -95,3 +100,71 @@ class SearchLogAdmin(admin.ModelAdmin):
     list_display = ["query", "language", "results", "created"]
     list_filter = ["language"]
     search_fields = ["query"]
+
+
+# Diagnostic: customers, their domains and subscriptions (read by the offer check), the
+# maintenance list shown publicly, and the history of reports (read-only).
+class DomainInline(admin.TabularInline):
+    model = Domain
+    extra = 0
+    fields = ["name", "registration_expires_on"]
+
+
+@admin.register(Customer)
+class CustomerAdmin(admin.ModelAdmin):
+    list_display = ["name", "user"]
+    search_fields = ["name", "user__username", "user__email", "domains__name"]
+    autocomplete_fields = ["user"]
+    inlines = [DomainInline]
+
+
+class SubscriptionInline(admin.StackedInline):
+    model = Subscription
+    extra = 0
+    fk_name = "domain"
+
+
+@admin.register(Domain)
+class DomainAdmin(admin.ModelAdmin):
+    list_display = ["name", "customer", "registration_expires_on"]
+    search_fields = ["name", "customer__name"]
+    autocomplete_fields = ["customer"]
+    inlines = [SubscriptionInline]
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = [
+        "domain",
+        "offer",
+        "status",
+        "started_on",
+        "expires_on",
+        "hosting_plan",
+        "hosting_expires_on",
+    ]
+    list_filter = ["status", "offer"]
+    search_fields = ["domain__name", "domain__customer__name"]
+    autocomplete_fields = ["domain"]
+    date_hierarchy = "expires_on"
+
+
+@admin.register(Maintenance)
+class MaintenanceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "status", "starts_at", "expected_end", "affects_mail"]
+    list_filter = ["status", "kind", "affects_mail"]
+    search_fields = ["title", "title_en"]
+
+
+@admin.register(DiagnosticLog)
+class DiagnosticLogAdmin(admin.ModelAdmin):
+    list_display = ["created", "domain", "status", "user", "source"]
+    list_filter = ["status", "source"]
+    search_fields = ["domain", "user__username"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

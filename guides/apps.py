@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class GuidesConfig(AppConfig):
@@ -7,3 +8,6 @@ class GuidesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the content-cache invalidation)
+        from .search_index import ensure_sqlite_index
+
+        post_migrate.connect(ensure_sqlite_index, sender=self)

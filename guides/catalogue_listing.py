@@ -31,14 +31,16 @@ def client_guides_by_platform(*, language: str) -> list[PlatformGroup]:
     ]
 
 
-def guides_of_kind(*, kind: CategoryKind, language: str) -> list[Guide]:
-    return list(
+def guides_of_kind(*, kind: CategoryKind, language: str, limit: int | None = None) -> list[Guide]:
+    """The first `limit` (or all) published guides of a kind, with what a list shows."""
+    guides = (
         Guide.objects.published()
         .in_language(language)
         .filter(category__kind=kind)
+        .for_listing()
         .order_by("order", "title")
-        .only("key", "slug", "title", "summary", "language", "order")
     )
+    return list(guides[:limit])
 
 
 def published_guide(*, slug: str, language: str) -> Guide:

@@ -16,8 +16,10 @@ FRONT_MATTER_FIELDS = (
     "client",
     "widget",
     "review_by",
+    "status",
 )
-OPTIONAL_FIELDS = {"summary", "client", "widget", "review_by", "order"}
+OPTIONAL_FIELDS = {"summary", "client", "widget", "review_by", "order", "status"}
+STATUSES = {"draft", "published"}
 STEP_MARKER = "=== step: "
 
 
@@ -64,6 +66,8 @@ def parse_guide_file(text: str, *, name: str) -> GuideFile:
             )
     if "order" in meta and not meta["order"].isdigit():
         raise GuideFileError(name=name, line=end, message="'order' must be a whole number")
+    if meta.get("status", "published") not in STATUSES:
+        raise GuideFileError(name=name, line=end, message="'status' must be draft or published")
 
     body_lines: list[str] = []
     steps: list[tuple[str, list[str]]] = []

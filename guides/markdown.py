@@ -32,6 +32,7 @@ ALLOWED_TAGS = {
     "em",
     "strong",
     "del",
+    "s",  # markdown-it writes ~~strikethrough~~ as <s>
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},

@@ -54,8 +54,15 @@ def forget_catalogue_values() -> None:
     cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])
 
 
-def compute_catalogue_values(*, language: str) -> dict[str, str]:
-    endpoints = list(ServerEndpoint.objects.all())
+def compute_catalogue_values(
+    *,
+    language: str,
+    endpoints: list[ServerEndpoint] | None = None,
+    limits: list[Limit] | None = None,
+) -> dict[str, str]:
+    """From the database's rows, or from the rows given (the data migration gives its own)."""
+    endpoints = list(ServerEndpoint.objects.all()) if endpoints is None else endpoints
+    limits = list(Limit.objects.filter(offer=None)) if limits is None else limits
     values: dict[str, str] = {}
     for protocol, prefix in (
         (Protocol.IMAP, "imap"),
@@ -73,7 +80,7 @@ def compute_catalogue_values(*, language: str) -> dict[str, str]:
     if webmail:
         values["webmail_url"] = webmail[0].url
     with translation.override(language):
-        for limit in Limit.objects.filter(offer=None):
+        for limit in limits:
             values[limit.kind] = limit_label(limit)
         values.update(account_values(settings=None, language=language, endpoints=endpoints))
     return values

@@ -82,11 +82,37 @@ def seed_guides(apps) -> None:
             step_model.objects.bulk_create(steps)
             loaded.append((guide, steps))
     slugs = {(guide.language, guide.key): guide.slug for guide, _steps in loaded}
+    values = {language: placeholder_values(apps, language=language) for language in ("fr", "en")}
     for guide, steps in loaded:
-        render_stored(guide, steps, slugs=slugs)
+        render_stored(guide, steps, slugs=slugs, values=values[guide.language])
 
 
-def render_stored(guide, steps, *, slugs: dict[tuple[str, str], str]) -> None:
+def placeholder_values(apps, *, language: str) -> dict[str, str]:
+    """The placeholder values for the search text, from the historical rows copied into
+    unsaved current models (which have the properties the computation reads)."""
+    from guides.models import Limit, ServerEndpoint
+    from guides.placeholders import compute_catalogue_values
+
+    endpoints = [
+        ServerEndpoint(
+            protocol=row.protocol,
+            host=row.host,
+            port=row.port,
+            security=row.security,
+            order=row.order,
+        )
+        for row in apps.get_model("guides", "ServerEndpoint").objects.all()
+    ]
+    limits = [
+        Limit(kind=row.kind, value=row.value)
+        for row in apps.get_model("guides", "Limit").objects.filter(offer=None)
+    ]
+    return compute_catalogue_values(language=language, endpoints=endpoints, limits=limits)
+
+
+def render_stored(
+    guide, steps, *, slugs: dict[tuple[str, str], str], values: dict[str, str]
+) -> None:
     """Render with links resolved from `slugs`, as the historical models have no methods."""
     from django.urls import reverse
     from django.utils import translation
@@ -103,9 +129,6 @@ def render_stored(guide, steps, *, slugs: dict[tuple[str, str], str]) -> None:
         step.body_html = render_markdown(step.body, language=guide.language, resolve=resolve)
         step.save(update_fields=["body_html"])
     guide.search_text = search_text(
-        title=guide.title,
-        summary=guide.summary,
-        body=guide.body,
-        steps=[(step.title, step.body) for step in steps],
+        body=guide.body, steps=[(step.title, step.body) for step in steps], values=values
     )
     guide.save(update_fields=["body_html", "search_text"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guides.views import browse
+from guides.views import browse, diagnostic, feedback, setup, staff
 
 app_name = "guides"
 urlpatterns = [
@@ -10,4 +10,25 @@ urlpatterns = [
     path("clients/", browse.client_index, name="clients"),
     path("faq/", browse.faq_index, name="faq"),
     path("search/", browse.search, name="search"),
+    path("setup/", setup.setup, name="setup"),
+    path("setup/guide/", setup.setup_guide, name="setup_guide"),
+    path("setup/dns/", setup.setup_dns, name="setup_dns"),
+    path("diagnostic/", diagnostic.diagnostic, name="diagnostic"),
+    path("diagnostic/history/", diagnostic.history, name="diagnostic_history"),
+    path("guides/<slug:slug>/feedback/", feedback.vote, name="feedback"),
+    path("staff/", staff.dashboard, name="staff_dashboard"),
+    path("staff/guides/", staff.guide_list, name="staff_guides"),
+    path("staff/guides/new/", staff.guide_new, name="staff_guide_new"),
+    path("staff/guides/<int:pk>/", staff.guide_edit, name="staff_guide_edit"),
+    path("staff/guides/<int:pk>/history/", staff.history, name="staff_history"),
+    path("staff/guides/<int:pk>/submit/", staff.submit, name="staff_submit"),
+    path("staff/guides/<int:pk>/publish/", staff.publish, name="staff_publish"),
+    path("staff/guides/<int:pk>/unschedule/", staff.unschedule, name="staff_unschedule"),
+    path("staff/guides/<int:pk>/restore/", staff.restore, name="staff_restore"),
+    path("staff/guides/<int:pk>/reviewed/", staff.reviewed, name="staff_reviewed"),
+    path("staff/preview/", staff.preview, name="staff_preview"),
+    path("staff/submissions/", staff.submissions, name="staff_submissions"),
+    path("staff/review-dates/", staff.review_due, name="staff_review_due"),
+    path("staff/translations/", staff.translations, name="staff_translations"),
+    path("staff/audit/", staff.audit_log, name="staff_audit"),
 ]

@@ -191,4 +191,7 @@ LOGGING = {
 OVHPORTAL_DNS_TIMEOUT = float(os.environ.get("OVHPORTAL_DNS_TIMEOUT", "5"))
 OVHPORTAL_DNS_NAMESERVERS = env_list("OVHPORTAL_DNS_NAMESERVERS")
 OVHPORTAL_DIAGNOSTIC_RATE = int(os.environ.get("OVHPORTAL_DIAGNOSTIC_RATE", "20"))
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the
+# client is REMOTE_ADDR); the diagnostic's rate limit counts per client address.
+OVHPORTAL_TRUSTED_PROXIES = int(os.environ.get("OVHPORTAL_TRUSTED_PROXIES", "0"))
 OVHPORTAL_CONTENT_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_CONTENT_CACHE_SECONDS", "300"))

@@ -1,11 +1,37 @@
+import re
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from guides.views import errors
+from guides.views import autoconfig, diagnostic, errors
+
+
+def any_case(path: str) -> str:
+    """A pattern matching `path` in any capitalisation, as Outlook varies it. The (?i) flag
+    would do the same, but Django cannot reverse it and then fails on every reverse()."""
+    letters = (f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in path)
+    return "^" + "".join(letters) + "$"
+
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Mail clients ask for these fixed paths, without a language prefix.
+    path("mail/config-v1.1.xml", autoconfig.thunderbird_config, name="autoconfig"),
+    path(
+        ".well-known/autoconfig/mail/config-v1.1.xml",
+        autoconfig.thunderbird_config,
+        name="autoconfig_well_known",
+    ),
+    re_path(any_case("autodiscover/autodiscover.xml"), autoconfig.autodiscover_xml, name="autodiscover"),
+    re_path(
+        any_case("autodiscover/autodiscover.json"),
+        autoconfig.autodiscover_json,
+        name="autodiscover_json",
+    ),
+    path("setup/profile.mobileconfig", autoconfig.profile, name="apple_profile"),
+    # The diagnostic's JSON API: language from ?lang= or Accept-Language, not the path.
+    path("diagnostic/api/", diagnostic.api, name="diagnostic_api"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("guides.urls")),

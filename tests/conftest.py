@@ -3,6 +3,10 @@
 import pytest
 from django.core.cache import cache
 
+# The test DNS server (fixtures `dns_server`, `dns_settings`) for the diagnostic's tests.
+# Signed-in users of each staff role (fixtures `editor`, `contributor`, `customer`).
+pytest_plugins = ["tests.dns.fixtures", "tests.staff_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

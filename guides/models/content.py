@@ -1,5 +1,6 @@
 """Guides: the texts customers read, in French and in English."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -59,7 +60,11 @@ class GuideStatus(models.TextChoices):
 
 class GuideQuerySet(models.QuerySet):
     def published(self) -> "GuideQuerySet":
-        """What the public may read: published, and due (a future date schedules it)."""
+        """What the public may read: published, and due (a future date schedules it). Revisions
+        scheduled for a guide already online go live here once due: no cron needed."""
+        from guides.editorial import publish_due
+
+        publish_due()
         return self.filter(status=GuideStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def in_language(self, language: str) -> "GuideQuerySet":
@@ -113,6 +118,8 @@ class Guide(models.Model):
     updated_at = models.DateTimeField(_("mis à jour le"), default=timezone.now)
     review_by = models.DateField(_("à relire avant le"), null=True, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    # Kept by a database trigger on PostgreSQL (guides/search.py); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = GuideQuerySet.as_manager()
 
@@ -124,7 +131,14 @@ class Guide(models.Model):
             models.UniqueConstraint(fields=["language", "slug"], name="unique_slug_per_language"),
             models.UniqueConstraint(fields=["language", "key"], name="unique_key_per_language"),
         ]
-        indexes = [models.Index(fields=["language", "status", "published_at"])]
+        indexes = [
+            models.Index(fields=["language", "status", "published_at"]),
+            # The lists of a category in page order, read without the long text columns.
+            models.Index(
+                fields=["category", "language", "status", "order", "title"],
+                name="guide_listing_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.language})"
@@ -143,12 +157,13 @@ class Guide(models.Model):
 
     def render(self) -> None:
         """Keep the stored HTML and search text in step with the Markdown source."""
+        from guides.placeholders import catalogue_values
         from guides.search import search_text
 
         self.body_html = render_markdown(self.body, language=self.language)
         steps = [(step.title, step.body) for step in self.steps.all()] if self.pk else []
         self.search_text = search_text(
-            title=self.title, summary=self.summary, body=self.body, steps=steps
+            body=self.body, steps=steps, values=catalogue_values(language=self.language)
         )
 
 

@@ -8,9 +8,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from guides import catalogue_listing
 from guides.context_processors import language_links
+from guides.editorial import redirect_target
+from guides.feedback import record_view
 from guides.models import CategoryKind, Guide, Widget
 from guides.placeholders import catalogue_values
-from guides.search import search_guides
+from guides.search import clean_query, search_guides
 from guides.search_log import log_search
 from guides.widgets import widget_context
 
@@ -25,7 +27,9 @@ def home(request):
         "guides/home.html",
         {
             "platform_groups": catalogue_listing.client_guides_by_platform(language=language),
-            "questions": catalogue_listing.guides_of_kind(kind=CategoryKind.FAQ, language=language)[:8],
+            "questions": catalogue_listing.guides_of_kind(
+                kind=CategoryKind.FAQ, language=language, limit=8
+            ),
             "essentials": catalogue_listing.guides_of_kind(
                 kind=CategoryKind.REFERENCE, language=language
             ),
@@ -39,7 +43,11 @@ def guide_detail(request, slug):
     try:
         guide = catalogue_listing.published_guide(slug=slug, language=language)
     except Guide.DoesNotExist:
+        if moved_to := redirect_target(slug=slug, language=language):
+            return redirect(moved_to, permanent=True)
         raise Http404 from None
+    if request.method == "GET":
+        record_view(guide=guide)
     widget = Widget(guide.widget)
     return render(
         request,
@@ -76,7 +84,11 @@ def faq_index(request):
     return render(
         request,
         "guides/faq.html",
-        {"questions": catalogue_listing.guides_of_kind(kind=CategoryKind.FAQ, language=get_language())},
+        {
+            "questions": catalogue_listing.guides_of_kind(
+                kind=CategoryKind.FAQ, language=get_language()
+            )
+        },
     )
 
 
@@ -84,7 +96,7 @@ def faq_index(request):
 @vary_on_headers("HX-Request")
 def search(request):
     language = get_language()
-    query = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
+    query = clean_query(request.GET.get("q", ""), max_length=SEARCH_MAX_LENGTH)
     hits = search_guides(query=query, language=language) if query else []
     if query:
         log_search(query=query, language=language, results=len(hits))

@@ -21,4 +21,12 @@
 
   document.addEventListener("DOMContentLoaded", function () { enableCopyButtons(document); });
   document.addEventListener("htmx:afterSettle", function (event) { enableCopyButtons(event.target); });
+
+  // Diagnostic: a 429 (too many reports) carries a message to show in place, like a 200.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 429) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
 })();

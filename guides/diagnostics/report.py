@@ -1,0 +1,177 @@
+"""A whole diagnostic: the DNS snapshot (cached per domain for a minute, shared by everyone),
+then the checks, built for each request in the reader's language and with what the reader may
+see of the offer. The page, the JSON API and the `diagnose` command all call `diagnose`."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from guides.diagnostics import checks
+from guides.diagnostics.checks import CheckResult, Viewer
+from guides.diagnostics.domain_input import DomainName
+from guides.diagnostics.mx import MxSummary, classify_mx
+from guides.diagnostics.snapshot import DnsSnapshot, take_snapshot
+from guides.dns_records import DnsRecord, autoconfiguration_records
+from guides.models import (
+    CheckStatus,
+    DiagnosticLog,
+    Maintenance,
+    MxHost,
+    ReportSource,
+)
+
+CACHE_SECONDS = 60
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Report:
+    domain: DomainName
+    checked_at: datetime.datetime
+    mx: MxSummary
+    checks: tuple[CheckResult, ...]
+    cached: bool
+
+    @property
+    def status(self) -> CheckStatus:
+        return CheckStatus.worst(check.status for check in self.checks)
+
+    @property
+    def not_done(self) -> list[CheckResult]:
+        """The checks that could not be done, to say so rather than alarm."""
+        return [check for check in self.checks if check.status is CheckStatus.UNKNOWN]
+
+    @property
+    def lookups_not_done(self) -> list[CheckResult]:
+        """The checks DNS could not answer (not the offer hidden from this reader)."""
+        return [check for check in self.not_done if not check.needs_sign_in]
+
+    @property
+    def only_offer_hidden(self) -> bool:
+        """All that was checked is fine; only the offer needs the reader to sign in."""
+        return self.status is CheckStatus.UNKNOWN and not self.lookups_not_done
+
+    def to_json(self) -> dict:
+        return {
+            "domain": self.domain.ascii,
+            "display_domain": self.domain.display,
+            "status": self.status.value,
+            "checked_at": self.checked_at.isoformat(),
+            "mx": self.mx.to_json(),
+            "checks": [check.to_json() for check in self.checks],
+            "not_done": [check.id.value for check in self.not_done],
+            "note": self.domain.note,
+            "cached": self.cached,
+            "language": get_language(),
+        }
+
+
+    def to_text(self) -> str:
+        """The report for a terminal: one block a check."""
+        lines = [
+            f"{self.domain.display} ({self.domain.ascii}) · {self.status.label} · "
+            f"{self.checked_at.isoformat()}"
+        ]
+        if self.domain.note:
+            lines.append(self.domain.note)
+        labels = (
+            (_("Trouvé"), "found"),
+            (_("Attendu"), "expected"),
+        )
+        for check in self.checks:
+            lines += ["", f"[{check.status.label}] {check.title}", f"    {check.detail}"]
+            for label, attribute in labels:
+                values = getattr(check, attribute)
+                if values:
+                    lines.append(f"    {label} : {' | '.join(values)}")
+            if check.advice:
+                lines.append(f"    {_('Que faire')} : {check.advice}")
+        if self.mx.choices:
+            lines += ["", _("Les enregistrements MX à mettre, selon la protection choisie")]
+            for label, text in self.mx.snippets():
+                lines += [f"  {label} :", *(f"    {line}" for line in text.splitlines())]
+        return "\n".join(lines)
+
+
+def cache_key(domain: str) -> str:
+    """Per domain, and per set of name servers asked (they may not agree)."""
+    nameservers = ",".join(settings.OVHPORTAL_DNS_NAMESERVERS) or "system"
+    return f"diagnostic:dns:{nameservers}:{domain}"
+
+
+def dns_snapshot(
+    *, domain: str, refresh: bool, extra: list[tuple[str, str]]
+) -> tuple[DnsSnapshot, bool]:
+    """The domain's DNS snapshot and whether it came from the cache. Only complete snapshots
+    are kept, so a timeout is never repeated to the next reader."""
+    if not refresh:
+        snapshot = cache.get(cache_key(domain), version=CACHE_VERSION)
+        if snapshot is not None:
+            return snapshot, True
+    snapshot = take_snapshot(
+        domain=domain,
+        nameservers=settings.OVHPORTAL_DNS_NAMESERVERS,
+        deadline=settings.OVHPORTAL_DNS_TIMEOUT,
+        extra=extra,
+    )
+    if snapshot.complete:
+        cache.set(cache_key(domain), snapshot, CACHE_SECONDS, version=CACHE_VERSION)
+    return snapshot, False
+
+
+def build_report(
+    *,
+    domain: DomainName,
+    snapshot: DnsSnapshot,
+    viewer: Viewer,
+    autoconfig: list[DnsRecord],
+    cached: bool = False,
+) -> Report:
+    """The checks in the active language, from a snapshot and the database."""
+    zone = checks.zone_of(snapshot)
+    mx = classify_mx(snapshot=snapshot, hosts=MxHost.objects.all())
+    return Report(
+        domain=domain,
+        checked_at=snapshot.checked_at,
+        mx=mx,
+        checks=(
+            checks.domain_check(snapshot=snapshot, zone=zone),
+            checks.mx_check(summary=mx, zone=zone),
+            checks.spf_check(snapshot=snapshot, zone=zone),
+            checks.dmarc_check(snapshot=snapshot, zone=zone),
+            checks.autoconfig_check(snapshot=snapshot, records=autoconfig),
+            checks.offer_check(domain=domain.ascii, viewer=viewer, today=timezone.localdate()),
+            checks.maintenance_check(maintenances=list(Maintenance.objects.open())),
+        ),
+        cached=cached,
+    )
+
+
+def diagnose(
+    *,
+    domain: DomainName,
+    viewer: Viewer,
+    source: ReportSource,
+    config_host: str,
+    refresh: bool = False,
+) -> Report:
+    """Run (or reuse) the DNS lookups, build the report, and keep it in the history.
+    `config_host` serves the auto-configuration files (this portal's public host)."""
+    autoconfig = autoconfiguration_records(domain=domain.ascii, config_host=config_host)
+    snapshot, cached = dns_snapshot(
+        domain=domain.ascii,
+        refresh=refresh,
+        extra=[checks.autoconfig_question(record) for record in autoconfig],
+    )
+    report = build_report(
+        domain=domain, snapshot=snapshot, viewer=viewer, autoconfig=autoconfig, cached=cached
+    )
+    DiagnosticLog.objects.create(
+        user_id=viewer.user_id, domain=domain.ascii, status=report.status, source=source
+    )
+    return report

@@ -1,0 +1,102 @@
+"""Every DNS lookup one report needs, asked in as few rounds as the dependencies allow.
+
+Round one asks everything that depends only on the domain; round two the addresses of the MX
+hosts and the SPF includes; later rounds only nested includes. Unlike the checks, the
+snapshot does not depend on the reader's language or account, so it is what gets cached.
+"""
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+
+from guides.diagnostics import spf
+from guides.diagnostics.domain_input import is_ip_address
+from guides.diagnostics.resolver import DnsClient, Lookup, run
+
+# How many names up from the domain to ask for name servers (for a name below the zone apex).
+NS_LEVELS = 4
+
+
+@dataclass(frozen=True)
+class DnsSnapshot:
+    domain: str
+    checked_at: datetime
+    lookups: dict[tuple[str, str], Lookup]
+
+    def get(self, name: str, rdtype: str) -> Lookup | None:
+        return self.lookups.get((name, rdtype))
+
+    @property
+    def complete(self) -> bool:
+        """Every lookup was done (whatever it found): safe to keep for a while."""
+        return not any(lookup.failed for lookup in self.lookups.values())
+
+
+def zone_names(domain: str) -> list[str]:
+    """The domain and its parents, closest first, down to two labels."""
+    labels = domain.split(".")
+    return [".".join(labels[index:]) for index in range(len(labels) - 1)][:NS_LEVELS]
+
+
+def dmarc_name(domain: str) -> str:
+    return f"_dmarc.{domain}"
+
+
+def mx_exchanges(lookup: Lookup | None) -> list[str]:
+    """The MX hosts worth asking for addresses: not the null MX, not an IP address."""
+    if lookup is None:
+        return []
+    return [host for _pref, host in lookup.records if host != "." and not is_ip_address(host)]
+
+
+async def collect(
+    *, domain: str, client: DnsClient, extra: Sequence[tuple[str, str]] = ()
+) -> DnsSnapshot:
+    """Every lookup for `domain`, plus the `extra` questions (names and types) that depend on
+    nothing else, such as the auto-configuration names."""
+    lookups: dict[tuple[str, str], Lookup] = {}
+
+    async def ask(questions: list[tuple[str, str]]) -> list[Lookup]:
+        answers = await client.lookup_many(questions)
+        lookups.update({(lookup.name, lookup.rdtype): lookup for lookup in answers})
+        return answers
+
+    async def mx_chain() -> None:
+        [mx] = await ask([(domain, "MX")])
+        await ask([(host, rdtype) for host in mx_exchanges(mx) for rdtype in ("A", "AAAA")])
+
+    async def spf_chain() -> None:
+        [txt] = await ask([(domain, "TXT")])
+        seen: set[str] = set()
+        pending = set(spf.targets_of(txt))
+        while pending and spf.OVH_INCLUDE not in pending and len(seen) < spf.MAX_LOOKUPS:
+            names = sorted(pending)[: spf.MAX_LOOKUPS - len(seen)]
+            seen.update(names)
+            answers = await ask([(name, "TXT") for name in names])
+            pending = {target for lookup in answers for target in spf.targets_of(lookup)} - seen
+
+    await asyncio.gather(
+        mx_chain(),
+        spf_chain(),
+        ask(
+            [(name, "NS") for name in zone_names(domain)]
+            + [(dmarc_name(domain), "TXT")]
+            + list(extra)
+        ),
+    )
+    return DnsSnapshot(domain=domain, checked_at=timezone.now(), lookups=lookups)
+
+
+def take_snapshot(
+    *,
+    domain: str,
+    nameservers: Sequence[str],
+    deadline: float,
+    extra: Sequence[tuple[str, str]] = (),
+) -> DnsSnapshot:
+    """All the lookups for `domain`, done by `deadline` seconds from now."""
+    client = DnsClient(nameservers=nameservers, deadline=deadline)
+    return run(collect(domain=domain, client=client, extra=extra))

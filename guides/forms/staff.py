@@ -1,0 +1,305 @@
+"""The staff area's forms: the guide editor (text, settings, steps), publication, review."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guides.editorial import SOURCE_LANGUAGE
+from guides.guide_files import STEP_MARKER
+from guides.models import CategoryKind, Guide, MailClient, Widget
+from guides.revisions import GuideContent
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+def normalise_newlines(text: str) -> str:
+    """Browsers send CRLF; the guide files use LF and split lines the same way as this."""
+    return "\n".join(text.splitlines())
+
+
+def publish_at_field() -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=_("Date de publication (facultatif)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+        help_text=_("Vide : tout de suite. Une date à venir programme la publication."),
+    )
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SingleLineField(forms.CharField):
+    """A one-line text: a line break would not survive the guide file format."""
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if value and len(value.splitlines()) > 1:
+            raise forms.ValidationError(_("Tenez-vous en à une seule ligne."), code="multiline")
+
+
+class MarkdownField(forms.CharField):
+    widget = forms.Textarea
+
+    def to_python(self, value) -> str:
+        return normalise_newlines(super().to_python(value))
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        for number, line in enumerate(value.splitlines(), start=1):
+            if line.startswith(STEP_MARKER.strip()):
+                raise forms.ValidationError(
+                    _(
+                        "La ligne %(number)s commence par « %(marker)s », réservé aux étapes : "
+                        "ajoutez plutôt une étape ci-dessous."
+                    ),
+                    params={"number": number, "marker": STEP_MARKER.strip()},
+                    code="step_marker",
+                )
+
+
+class GuideForm(forms.Form):
+    """A guide's text and settings as an editor writes them; `base` is the revision the
+    editor started from, which is how a concurrent save is noticed."""
+
+    title = SingleLineField(label=_("Titre"), max_length=200)
+    summary = SingleLineField(
+        label=_("Résumé"),
+        max_length=300,
+        required=False,
+        help_text=_("Une phrase, affichée sous le titre et dans les listes."),
+    )
+    body = MarkdownField(
+        label=_("Texte"),
+        required=False,
+        help_text=_(
+            "En Markdown : ## Intertitre, **gras**, - liste, [lien](https://…), "
+            "[autre guide](guide:clé). Les valeurs comme {{ imap_host }} sont remplies "
+            "à l'affichage."
+        ),
+    )
+    slug = forms.SlugField(
+        label=_("Adresse de la page"),
+        max_length=100,
+        help_text=_(
+            "Minuscules, chiffres et tirets. Si vous la changez, l'ancienne adresse "
+            "mènera toujours au guide."
+        ),
+    )
+    category = forms.ChoiceField(label=_("Rubrique"), choices=CategoryKind.choices)
+    client = forms.ChoiceField(label=_("Logiciel de messagerie"), required=False)
+    widget = forms.ChoiceField(
+        label=_("Données affichées sous le texte"), choices=Widget.choices, required=False
+    )
+    order = forms.IntegerField(
+        label=_("Position dans la rubrique"), min_value=0, max_value=32767, initial=0
+    )
+    review_by = forms.DateField(
+        label=_("À relire avant le"),
+        required=False,
+        widget=date_input(),
+    )
+    message = SingleLineField(
+        label=_("Ce que vous avez changé (facultatif)"),
+        max_length=200,
+        required=False,
+        help_text=_("Apparaît dans l'historique."),
+    )
+    from_source = forms.BooleanField(
+        label=_("Cette traduction reprend la version française actuelle"),
+        required=False,
+        help_text=_("Cochez si vous avez reporté les dernières modifications du texte français."),
+    )
+    publish_at = publish_at_field()
+    base = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, language: str, guide: Guide | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.language, self.guide = language, guide
+        self.fields["client"].choices = [("", _("Aucun"))] + [
+            (client.slug, client.display_name(language)) for client in MailClient.objects.all()
+        ]
+        if language == SOURCE_LANGUAGE:
+            del self.fields["from_source"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        language, slug = cleaned.get("language", self.language), cleaned.get("slug")
+        if slug and language:
+            taken = Guide.objects.filter(language=language, slug=slug)
+            if self.guide is not None:
+                taken = taken.exclude(pk=self.guide.pk)
+            if other := taken.first():
+                self.add_error(
+                    "slug",
+                    _("Cette adresse est déjà celle du guide « %(title)s ».")
+                    % {"title": other.title},
+                )
+        return cleaned
+
+    def content(self, *, steps: list[tuple[str, str]]) -> GuideContent:
+        data = self.cleaned_data
+        return GuideContent(
+            slug=data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            body=data["body"],
+            steps=tuple(steps),
+            category=data["category"],
+            client=data["client"],
+            widget=data["widget"],
+            order=data["order"],
+        )
+
+
+class NewGuideForm(GuideForm):
+    """A new guide, or a new translation of one (then the key is the source's)."""
+
+    language = forms.ChoiceField(label=_("Langue"), choices=settings.LANGUAGES)
+    key = forms.SlugField(
+        label=_("Clé de traduction"),
+        help_text=_("En anglais, avec des tirets : la même pour le guide et ses traductions."),
+    )
+    field_order = ["language", "key"]
+
+    def __init__(self, *args, source: Guide | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.pop("base")
+        self.fields.pop("from_source", None)
+        if source is not None:
+            self.fields["key"].disabled = True
+            self.fields["key"].initial = source.key
+            taken = set(Guide.objects.filter(key=source.key).values_list("language", flat=True))
+            self.fields["language"].choices = [
+                choice for choice in settings.LANGUAGES if choice[0] not in taken
+            ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        language, key = cleaned.get("language"), cleaned.get("key")
+        if language and key and Guide.objects.filter(language=language, key=key).exists():
+            self.add_error("key", _("Un guide de cette langue a déjà cette clé."))
+        return cleaned
+
+
+class StepForm(forms.Form):
+    title = SingleLineField(label=_("Titre de l'étape"), max_length=200, required=False)
+    body = MarkdownField(label=_("Texte de l'étape"), required=False)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("body") and not cleaned.get("title"):
+            self.add_error("title", _("Donnez un titre à cette étape."))
+        return cleaned
+
+
+StepFormSet = forms.formset_factory(
+    StepForm, extra=1, can_delete=True, can_order=True, max_num=100, validate_max=True
+)
+
+
+class GuideEditor:
+    """The guide form and its steps, bound and checked together."""
+
+    def __init__(self, data=None, *, form: GuideForm, steps: list[tuple[str, str]] = ()) -> None:
+        self.form = form
+        initial = [{"title": title, "body": body} for title, body in steps]
+        self.steps = StepFormSet(
+            data, initial=None if data is not None else initial, prefix="steps"
+        )
+
+    def is_valid(self) -> bool:
+        return all([self.form.is_valid(), self.steps.is_valid()])
+
+    def content(self) -> GuideContent:
+        return self.form.content(steps=self._cleaned_steps())
+
+    def _cleaned_steps(self) -> list[tuple[str, str]]:
+        return [
+            (step.cleaned_data["title"], step.cleaned_data["body"])
+            for step in self.steps.ordered_forms
+            if step.cleaned_data.get("title")
+        ]
+
+    def draft_content(self) -> GuideContent:
+        """What is typed, valid or not, for the live preview."""
+
+        def value(name: str) -> str:
+            return self.form[name].value() or ""
+
+        steps = []
+        for index, step in enumerate(self.steps.forms):
+            if step["DELETE"].value():
+                continue
+            title, body = (
+                step["title"].value() or "",
+                normalise_newlines(step["body"].value() or ""),
+            )
+            if title or body:
+                order = step["ORDER"].value()
+                position = int(order) if str(order or "").isdigit() else 10_000 + index
+                steps.append((position, title, body))
+        return GuideContent(
+            slug=value("slug"),
+            title=value("title"),
+            summary=value("summary"),
+            body=normalise_newlines(value("body")),
+            steps=tuple((title, body) for _position, title, body in sorted(steps)),
+            client=value("client"),
+            widget=value("widget") if value("widget") in Widget.values else "",
+        )
+
+
+class PublishForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    publish_at = publish_at_field()
+
+
+class RevisionForm(forms.Form):
+    """Names a revision (to submit or restore) and the latest one the person saw."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    base = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+
+class CompareForm(forms.Form):
+    old = forms.IntegerField(label=_("De la révision"), min_value=1)
+    new = forms.IntegerField(label=_("à la révision"), min_value=1)
+
+
+def next_review_date() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=365)
+
+
+class ReviewedForm(forms.Form):
+    review_by = forms.DateField(
+        label=_("Prochaine relecture avant le"),
+        initial=next_review_date,
+        widget=date_input(),
+    )
+
+    def clean_review_by(self) -> datetime.date:
+        value = self.cleaned_data["review_by"]
+        if value <= timezone.localdate():
+            raise forms.ValidationError(_("Choisissez une date à venir."))
+        return value
+
+
+class FeedbackForm(forms.Form):
+    helpful = forms.TypedChoiceField(
+        label=_("Ce guide vous a-t-il aidé ?"),
+        choices=[("yes", _("Oui")), ("no", _("Non"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez oui ou non.")},
+    )
+    comment = forms.CharField(
+        label=_("Si non, qu'est-ce qui vous a manqué ? (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

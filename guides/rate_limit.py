@@ -1,0 +1,53 @@
+"""Per-client rate limits kept in the shared cache (Redis in production), so every app
+server counts the same hits. A fixed window: simple, and `retry_after` is exact."""
+
+import ipaddress
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+WINDOW_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    retry_after: int
+
+
+def hit(*, scope: str, client: str, limit: int, now: float | None = None) -> Decision:
+    """Count one hit of `client` in `scope`; refused past `limit` hits in the current minute."""
+    now = time.time() if now is None else now
+    window = int(now // WINDOW_SECONDS) * WINDOW_SECONDS
+    key = f"ratelimit:{scope}:{client}:{window}"
+    cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=WINDOW_SECONDS + 5)
+        count = 1
+    return Decision(
+        allowed=count <= limit, retry_after=max(1, math.ceil(window + WINDOW_SECONDS - now))
+    )
+
+
+def client_address(request) -> str:
+    """The client's address: REMOTE_ADDR, or the one the trusted proxies saw; an IPv6
+    client counts as its /64, which one household or server usually holds whole."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.OVHPORTAL_TRUSTED_PROXIES
+    if proxies:
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address or "unknown"
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
+    return str(parsed)

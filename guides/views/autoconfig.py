@@ -1,0 +1,138 @@
+"""The files mail clients fetch to set themselves up: Thunderbird's autoconfig, Outlook's
+Autodiscover, Apple's configuration profile.
+
+These URLs have no language prefix: clients ask for fixed paths. An address they carry is
+never logged (Django logs only the path of failed requests) and answers holding one are
+marked private and uncacheable.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http.request import split_domain_port
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from guides import apple_profile
+from guides.accounts import account_settings
+from guides.addresses import parse_address
+from guides.autoconfig import Documentation, client_config
+from guides.autodiscover import MAX_REQUEST_BYTES, AutodiscoverRequestError, requested_address
+from guides.autodiscover import response as autodiscover_response
+from guides.forms.setup import ProfileForm, first_error
+from guides.models import Guide, Protocol, ServerEndpoint
+
+THUNDERBIRD_CLIENT = "thunderbird"
+AUTOCONFIG_PREFIXES = ("autoconfig.", "autodiscover.")
+
+
+def bad_request(reason: str) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(reason + "\n", content_type="text/plain; charset=utf-8")
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    """An answer holding an address: for the asking client only, never stored on the way."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def requested_domain(request) -> str:
+    """The customer's domain from the host asked: autoconfig.example.com → example.com."""
+    host = split_domain_port(request.get_host())[0]
+    for prefix in AUTOCONFIG_PREFIXES:
+        if host.startswith(prefix):
+            return host.removeprefix(prefix)
+    return host
+
+
+@require_safe
+def thunderbird_config(request):
+    """clientConfig 1.1, with or without ?emailaddress= (some clients never send it)."""
+    raw_address = request.GET.get("emailaddress", "").strip()
+    address = None
+    if raw_address:
+        try:
+            address = parse_address(raw_address)
+        except ValidationError as error:
+            return bad_request(error.messages[0])
+    guides = Guide.objects.published().filter(client__slug=THUNDERBIRD_CLIENT).order_by("language")
+    documentation = [
+        Documentation(
+            url=request.build_absolute_uri(guide.get_absolute_url()),
+            language=guide.language,
+            title=guide.title,
+        )
+        for guide in guides.only("language", "slug", "title")
+    ]
+    body = client_config(
+        domain=address.ascii_domain if address else requested_domain(request),
+        address=address.ascii if address else None,
+        endpoints=ServerEndpoint.objects.all(),
+        documentation=documentation,
+    )
+    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+    return private(response) if address else response
+
+
+# Outlook posts from the desktop application, with no browser session and no CSRF cookie;
+# the answer changes nothing and only states the public server settings for an address.
+@csrf_exempt
+@require_POST
+def autodiscover_xml(request):
+    """Outlook's POX Autodiscover: IMAP and SMTP over SSL, SPA off, login = the address."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return bad_request("Invalid Content-Length.")
+    if declared > MAX_REQUEST_BYTES:
+        return bad_request(f"Request body larger than {MAX_REQUEST_BYTES} bytes.")
+    try:
+        address = parse_address(requested_address(request.read(MAX_REQUEST_BYTES + 1)))
+    except AutodiscoverRequestError as error:
+        return bad_request(str(error))
+    except ValidationError as error:
+        return bad_request(error.messages[0])
+    settings = account_settings(email=address.ascii, protocol=Protocol.IMAP, encrypted=True)
+    body = autodiscover_response(settings=settings)
+    return private(HttpResponse(body, content_type="text/xml; charset=utf-8"))
+
+
+@require_safe
+def autodiscover_json(request):
+    """Newer Outlook first asks here where the XML endpoint is (?Protocol=AutodiscoverV1)."""
+    parameters = {name.lower(): value for name, value in request.GET.items()}
+    if parameters.get("protocol", "").lower() != "autodiscoverv1":
+        return JsonResponse(
+            {
+                "ErrorCode": "InvalidProtocol",
+                "ErrorMessage": "The given protocol value is invalid. Supported values are "
+                "'AutodiscoverV1'.",
+            },
+            status=400,
+        )
+    url = request.build_absolute_uri(reverse("autodiscover"))
+    return JsonResponse({"Protocol": "AutodiscoverV1", "Url": url})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile(request):
+    """The .mobileconfig for an address: ?email=… (&protocol=pop, &security=none) in a link,
+    or the same fields posted by the wizard so the address stays out of the URL."""
+    form = ProfileForm(request.POST if request.method == "POST" else request.GET)
+    if not form.is_valid():
+        return bad_request(first_error(form))
+    address = form.cleaned_data["email"]
+    settings = account_settings(
+        email=address.ascii,
+        display_name=form.cleaned_data["display_name"],
+        protocol=form.cleaned_data["protocol"].protocol,
+        encrypted=form.cleaned_data["security"].encrypted,
+    )
+    response = HttpResponse(
+        apple_profile.mail_profile(address=address, settings=settings),
+        content_type=apple_profile.CONTENT_TYPE,
+    )
+    # A fixed file name: the address must not end up in the downloads folder's listing.
+    response["Content-Disposition"] = f'attachment; filename="{apple_profile.FILE_NAME}"'
+    return private(response)

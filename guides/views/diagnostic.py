@@ -1,0 +1,134 @@
+"""The diagnostic page, its JSON API and the history of reports: thin views around
+guides.diagnostics.report.diagnose, the same function the `diagnose` command calls."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import get_language, ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from guides import rate_limit
+from guides.diagnostics.checks import Viewer
+from guides.diagnostics.domain_input import MAX_INPUT, DomainInputError, parse_domain
+from guides.diagnostics.report import Report, diagnose
+from guides.models import DiagnosticLog, Maintenance, ReportSource
+from guides.views.setup import config_host
+
+HISTORY_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What came of a request for a report: the report, or why there is none."""
+
+    typed: str
+    report: Report | None = None
+    error: str = ""
+    retry_after: int = 0
+
+    @property
+    def retry_message(self) -> str:
+        if not self.retry_after:
+            return ""
+        return ngettext(
+            "Trop de diagnostics en peu de temps depuis votre connexion : réessayez dans "
+            "%(seconds)d seconde.",
+            "Trop de diagnostics en peu de temps depuis votre connexion : réessayez dans "
+            "%(seconds)d secondes.",
+            self.retry_after,
+        ) % {"seconds": self.retry_after}
+
+
+def attempt(request, *, source: ReportSource) -> Attempt:
+    """Parse the domain, count the request against the rate limit, then diagnose."""
+    typed = request.GET.get("domain", "")[: MAX_INPUT + 1]
+    try:
+        domain = parse_domain(typed)
+    except DomainInputError as error:
+        return Attempt(typed=typed, error=error.message)
+    decision = rate_limit.hit(
+        scope="diagnostic",
+        client=rate_limit.client_address(request),
+        limit=settings.OVHPORTAL_DIAGNOSTIC_RATE,
+    )
+    if not decision.allowed:
+        return Attempt(typed=typed, retry_after=decision.retry_after)
+    report = diagnose(
+        domain=domain,
+        viewer=Viewer.of(request.user),
+        source=source,
+        config_host=config_host(request),
+        refresh=request.GET.get("refresh") == "1",
+    )
+    return Attempt(typed=typed, report=report)
+
+
+def with_retry_after(response, result: Attempt):
+    if result.retry_after:
+        response["Retry-After"] = str(result.retry_after)
+    return response
+
+
+@require_GET
+@never_cache
+@vary_on_headers("HX-Request")
+def diagnostic(request):
+    language = get_language()
+    result = attempt(request, source=ReportSource.PAGE) if "domain" in request.GET else Attempt("")
+    context = {
+        "typed": result.typed,
+        "error": result.error,
+        "report": result.report,
+        "retry_message": result.retry_message,
+        "maintenances": [
+            (item, item.display_title(language), item.display_description(language))
+            for item in Maintenance.objects.open()
+        ],
+    }
+    if request.htmx and not request.htmx.history_restore_request:
+        template = "guides/diagnostic.html#diagnostic"
+    else:
+        template = "guides/diagnostic.html"
+    status = 429 if result.retry_after else 200
+    return with_retry_after(render(request, template, context, status=status), result)
+
+
+@require_GET
+@never_cache
+@vary_on_headers("Accept-Language", "Cookie")
+def api(request):
+    """GET /diagnostic/api/?domain=…[&lang=en]: the report as JSON, in the language of `lang`
+    or of the Accept-Language header."""
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = get_language()
+    with translation.override(language):
+        result = attempt(request, source=ReportSource.API)
+        if result.error:
+            response = JsonResponse({"error": result.error}, status=400)
+        elif result.retry_after:
+            response = JsonResponse(
+                {"error": result.retry_message, "retry_after": result.retry_after}, status=429
+            )
+        else:
+            response = JsonResponse(
+                result.report.to_json(), json_dumps_params={"ensure_ascii": False}
+            )
+    response["Content-Language"] = language
+    return with_retry_after(response, result)
+
+
+@require_GET
+@login_required
+def history(request):
+    """Staff see every report; a customer sees the ones they ran."""
+    logs = DiagnosticLog.objects.visible_to(request.user).select_related("user")
+    page = Paginator(logs, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "guides/diagnostic_history.html", {"page": page})

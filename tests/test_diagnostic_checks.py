@@ -1,0 +1,223 @@
+"""Each check against the test DNS server's zones: the MX classification, SPF, DMARC,
+autoconfig and the domain; the overall status; the cache."""
+
+import pytest
+
+from guides.diagnostics.checks import CheckId, Viewer
+from guides.diagnostics.domain_input import parse_domain
+from guides.diagnostics.report import diagnose
+from guides.models import CheckStatus, DiagnosticLog, MxHost, Protection, ReportSource
+
+pytestmark = pytest.mark.django_db
+
+
+def report_for(name, *, viewer=None, refresh=False):
+    return diagnose(
+        domain=parse_domain(name),
+        viewer=viewer or Viewer(),
+        source=ReportSource.COMMAND,
+        config_host="aide.example.net",
+        refresh=refresh,
+    )
+
+
+def check(report, check_id):
+    return next(check for check in report.checks if check.id == check_id)
+
+
+@pytest.mark.parametrize(
+    ("name", "protection", "status"),
+    [
+        ("antivirus.test", "antispam_antivirus", "ok"),
+        ("antispam.test", "antispam", "ok"),
+        ("noprotection.test", "none", "ok"),
+        ("mixed.test", "mixed", "warning"),
+        ("partial.test", "partial", "error"),
+        ("foreign.test", "foreign", "error"),
+        ("missing.test", "missing", "error"),
+        ("absent.test", "missing", "error"),
+        ("nullmx.test", "null", "error"),
+        ("servfail.test", "unknown", "unknown"),
+        ("refused.test", "unknown", "unknown"),
+        ("drop.test", "unknown", "unknown"),
+        ("cname-mx.test", "antispam_antivirus", "warning"),
+        ("ip-mx.test", "partial", "error"),
+        ("café.test", "antispam_antivirus", "ok"),
+    ],
+)
+def test_mx_classification(dns_settings, name, protection, status):
+    report = report_for(name)
+    assert report.mx.protection == protection
+    assert check(report, CheckId.MX).status == status
+    assert report.to_json()["mx"]["protection"] == protection
+
+
+def test_mx_lookup_failure_is_never_reported_as_missing(dns_settings):
+    mx = check(report_for("servfail.test"), CheckId.MX)
+    assert "SERVFAIL" in mx.detail
+    assert "aucun enregistrement" not in mx.detail
+    assert mx.found == ()
+
+
+def test_mx_hosts_that_are_aliases_or_addresses_are_flagged(dns_settings):
+    alias = report_for("cname-mx.test").mx.records[0]
+    assert (alias.exchange, alias.alias, [flag.value for flag in alias.flags]) == (
+        "mail.cname-mx.test",
+        "mx3.ovh.net",
+        ["cname", "legacy"],
+    )
+    address = report_for("ip-mx.test")
+    assert [record.flags for record in address.mx.records][1] == ("ip_address",)
+    assert "adresse IP" in check(address, CheckId.MX).detail
+
+
+def test_legacy_hosts_are_flagged_without_an_alarm(dns_settings):
+    report = report_for("antispam.test")
+    assert all("legacy" in record.flags for record in report.mx.records)
+    mx = check(report, CheckId.MX)
+    assert mx.status == CheckStatus.OK
+    assert "1 mx1.ovh.net (ancien nom, toujours accepté)" in mx.found
+
+
+def test_the_mx_table_is_the_reference(dns_settings):
+    assert report_for("foreign.test").mx.protection == "foreign"
+    MxHost.objects.create(host="mx.other-provider.test", protection=Protection.ANTISPAM)
+    assert report_for("foreign.test", refresh=True).mx.protection == "antispam"
+
+
+def test_zone_file_records_for_each_protection_level(dns_settings):
+    mx = report_for("café.test").to_json()["mx"]
+    assert set(mx["expected"]) == {"none", "antispam", "antispam_antivirus"}
+    assert mx["expected"]["none"] == ["xn--caf-dma.test. IN MX 1 mx0.ovh.net."]
+    assert mx["expected"]["antispam"] == [
+        "xn--caf-dma.test. IN MX 1 mx1.ovh.net.",
+        "xn--caf-dma.test. IN MX 5 mx2.ovh.net.",
+    ]
+    assert mx["expected"]["antispam_antivirus"][0] == "xn--caf-dma.test. IN MX 1 mx0.mail.ovh.net."
+    assert mx["records"] == [
+        {"preference": 1, "exchange": "mx3.ovh.net", "flags": ["legacy"]},
+        {"preference": 5, "exchange": "mx4.ovh.net", "flags": ["legacy"]},
+    ]
+
+
+def test_domain_check_says_where_to_fix(dns_settings):
+    at_ovh = check(report_for("antivirus.test"), CheckId.DOMAIN)
+    assert at_ovh.status == CheckStatus.OK
+    assert at_ovh.found == ("dns200.anycast.me", "ns200.anycast.me")
+    assert "espace client OVH, rubrique Noms de domaine" in at_ovh.detail
+    elsewhere = report_for("foreign.test")
+    assert "ns1.other-dns.test" in check(elsewhere, CheckId.DOMAIN).detail
+    assert "ns1.other-dns.test" in check(elsewhere, CheckId.MX).advice
+    assert "quelques heures" in check(elsewhere, CheckId.MX).advice
+    assert "espace client OVH, rubrique" in check(report_for("mixed.test"), CheckId.MX).advice
+
+
+def test_a_domain_that_does_not_exist(dns_settings):
+    domain = check(report_for("absent.test"), CheckId.DOMAIN)
+    assert domain.status == CheckStatus.ERROR
+    assert "n'existe pas ou a expiré" in domain.detail
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "words"),
+    [
+        ("antivirus.test", "ok", "autorise les serveurs d'envoi d'OVH"),
+        ("split.test", "ok", "autorise"),
+        ("nested.test", "ok", "autorise"),
+        ("big.test", "ok", "autorise"),
+        ("noprotection.test", "warning", "pas d'enregistrement SPF"),
+        ("twospf.test", "error", "2 enregistrements SPF"),
+        ("plusall.test", "error", "+all"),
+        ("nospf-ovh.test", "warning", "n'autorise pas"),
+        ("foreign.test", "error", "n'autorise pas"),
+        ("spfdrop.test", "unknown", "pas pu lire"),
+        ("refused.test", "unknown", "REFUSED"),
+    ],
+)
+def test_spf(dns_settings, name, status, words):
+    spf = check(report_for(name), CheckId.SPF)
+    assert spf.status == status
+    assert words in spf.detail
+    if name != "refused.test":
+        assert spf.expected == ("v=spf1 include:mx.ovh.com ~all",)
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "words"),
+    [
+        ("antivirus.test", "ok", "vont en spam"),
+        ("antispam.test", "ok", "surveillance seulement"),
+        ("split.test", "ok", "sont refusés"),
+        ("noprotection.test", "warning", "pas d'enregistrement DMARC"),
+        ("nospf-ovh.test", "error", "« p=bogus »"),
+        ("slowdmarc.test", "unknown", "pas répondu à temps"),
+    ],
+)
+def test_dmarc(dns_settings, name, status, words):
+    dmarc = check(report_for(name), CheckId.DMARC)
+    assert dmarc.status == status
+    assert words in dmarc.detail
+
+
+def test_checks_that_could_not_be_done_are_named(dns_settings):
+    report = report_for("slowdmarc.test", viewer=Viewer.operator())
+    assert [item.id for item in report.not_done] == ["dmarc", "offer"]
+    assert report.status == CheckStatus.UNKNOWN
+    assert report.to_json()["not_done"] == ["dmarc", "offer"]
+
+
+def test_autoconfig_is_informative(dns_settings):
+    found = check(report_for("antivirus.test"), CheckId.AUTOCONFIG)
+    assert found.status == CheckStatus.OK
+    assert "autoconfig.antivirus.test → mailconfig.ovh.net" in found.found
+    assert "_imaps._tcp.antivirus.test SRV 0 0 993 ssl0.ovh.net" in found.found
+    assert "autoconfig.antivirus.test. IN CNAME aide.example.net." in found.expected
+    nothing = check(report_for("noprotection.test"), CheckId.AUTOCONFIG)
+    assert (nothing.status, nothing.found) == (CheckStatus.OK, ())
+
+
+def test_unknown_ranks_below_warning():
+    ok, unknown, warning, error = (
+        CheckStatus.OK,
+        CheckStatus.UNKNOWN,
+        CheckStatus.WARNING,
+        CheckStatus.ERROR,
+    )
+    assert CheckStatus.worst([]) == ok
+    assert CheckStatus.worst([ok, unknown]) == unknown
+    assert CheckStatus.worst([unknown, warning, ok]) == warning
+    assert CheckStatus.worst([warning, error, unknown]) == error
+
+
+def test_overall_status_is_the_worst_check(dns_settings):
+    assert report_for("mixed.test").status == CheckStatus.WARNING  # mixed MX, no SPF, no DMARC
+    assert report_for("partial.test").status == CheckStatus.ERROR
+    # Everything checked is fine; the offer is unknown (not a customer's domain).
+    assert report_for("antispam.test", viewer=Viewer.operator()).status == CheckStatus.UNKNOWN
+
+
+def test_dns_part_is_cached_for_a_minute_and_check_again_bypasses_it(dns_settings, dns_server):
+    asked = len(dns_server.asked("antispam.test.", "MX"))
+    assert not report_for("antispam.test").cached
+    assert report_for("antispam.test").cached
+    assert len(dns_server.asked("antispam.test.", "MX")) == asked + 1
+    assert not report_for("antispam.test", refresh=True).cached
+    assert len(dns_server.asked("antispam.test.", "MX")) == asked + 2
+
+
+def test_incomplete_lookups_are_not_cached(dns_settings):
+    report_for("refused.test")
+    assert not report_for("refused.test").cached
+
+
+def test_each_report_is_logged(dns_settings, django_user_model):
+    user = django_user_model.objects.create_user("marie")
+    report_for("café.test", viewer=Viewer.of(user))
+    log = DiagnosticLog.objects.get()
+    assert (log.domain, log.display_domain, log.user, log.source) == (
+        "xn--caf-dma.test",
+        "café.test",
+        user,
+        ReportSource.COMMAND,
+    )
+    assert log.status == CheckStatus.WARNING  # café.test has no DMARC record

@@ -1,0 +1,134 @@
+""" "Was this helpful?": one vote per visitor per guide, a comment when the answer is no,
+floods refused; page views counted per day; all of it on the staff dashboard."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from guides import feedback
+from guides.models import Guide, GuideView, SearchLog, Vote
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/fr/guides/configurer-thunderbird/"
+VOTE = "/fr/guides/configurer-thunderbird/feedback/"
+
+
+@pytest.fixture
+def guide():
+    return Guide.objects.get(language="fr", key="thunderbird")
+
+
+def test_the_form_is_at_the_end_of_each_guide_and_works_without_javascript(client, guide):
+    html = client.get(PAGE).content.decode()
+    assert html.index("Ce guide vous a-t-il aidé ?") > html.index("</article>")
+    assert f'action="{VOTE}"' in html and 'hx-post="' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+    response = client.post(VOTE, {"helpful": "no", "comment": "Il manque Thunderbird 128."})
+    assert response.status_code == 302
+    assert response.url == PAGE + "#feedback"
+    vote = Vote.objects.get()
+    assert (vote.guide, vote.helpful, vote.comment) == (guide, False, "Il manque Thunderbird 128.")
+    assert len(vote.visitor) == 64 and len(vote.ip_hash) == 64
+    assert "127.0.0.1" not in (vote.visitor + vote.ip_hash)
+    html = client.get(PAGE).content.decode()
+    assert "Merci pour votre avis" in html
+    assert "Ce guide vous a-t-il aidé ?" not in html
+
+
+def test_a_comment_is_kept_only_with_a_no(client):
+    client.post(VOTE, {"helpful": "yes", "comment": "Je commente quand même"})
+    assert Vote.objects.get().comment == ""
+
+
+def test_one_vote_per_visitor_per_guide(client, guide):
+    client.post(VOTE, {"helpful": "yes"})
+    assert client.post(VOTE, {"helpful": "no"}).status_code == 302
+    assert Vote.objects.count() == 1
+    # Even a cookie that forgot the vote keeps the same visitor, so the database refuses it.
+    visitor = feedback.visitor_from_cookie(client.cookies[feedback.VISITOR_COOKIE].value)
+    visitor.voted.clear()
+    client.cookies[feedback.VISITOR_COOKIE] = visitor.cookie_value()
+    client.post(VOTE, {"helpful": "no"})
+    assert Vote.objects.count() == 1
+    assert Vote.objects.get().helpful is True
+    # Another guide is another vote.
+    client.post("/fr/guides/parametres-des-comptes/feedback/", {"helpful": "yes"})
+    assert Vote.objects.count() == 2
+
+
+def test_a_tampered_cookie_is_a_new_visitor_not_an_error(client):
+    client.cookies[feedback.VISITOR_COOKIE] = "forged:value"
+    assert client.get(PAGE).status_code == 200
+    assert client.post(VOTE, {"helpful": "yes"}).status_code == 302
+    assert Vote.objects.count() == 1
+
+
+def test_floods_from_one_address_are_refused(client):
+    for _ in range(feedback.VOTE_RATE):
+        client.cookies.clear()  # a new visitor each time, same address
+        assert client.post(VOTE, {"helpful": "yes"}).status_code == 302
+    client.cookies.clear()
+    response = client.post(VOTE, {"helpful": "no", "comment": "encore"})
+    assert response.status_code == 429
+    assert "Réessayez dans quelques minutes" in response.content.decode()
+    assert Vote.objects.count() == feedback.VOTE_RATE
+    other = client.post(VOTE, {"helpful": "yes"}, REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 302
+
+
+def test_htmx_gets_the_fragment_back(client):
+    response = client.post(VOTE, {"helpful": "yes"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Merci pour votre avis" in html and "<html" not in html
+    assert response["Vary"].count("HX-Request") == 1
+
+
+def test_a_missing_answer_comes_back_with_the_comment_kept(client):
+    response = client.post(VOTE, {"comment": "Mon commentaire"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choisissez oui ou non." in html
+    assert 'aria-describedby="feedback-helpful-error"' in html
+    assert ">Mon commentaire</textarea>" in html
+    assert not Vote.objects.exists()
+    fragment = client.post(VOTE, {"comment": "x"}, HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200 and "Choisissez oui ou non." in fragment.content.decode()
+
+
+def test_votes_need_a_published_guide_and_a_post(client):
+    assert client.post("/fr/guides/n-existe-pas/feedback/", {"helpful": "yes"}).status_code == 404
+    assert client.get(VOTE).status_code == 405
+
+
+def test_views_are_counted_per_guide_per_day(client, guide):
+    client.get(PAGE)
+    client.get(PAGE)
+    client.head(PAGE)
+    assert GuideView.objects.get(guide=guide, day=timezone.localdate()).count == 2
+
+
+def test_the_dashboard_shows_views_helpfulness_comments_and_failed_searches(
+    editor_client, client, guide
+):
+    for _ in range(3):
+        client.get(PAGE)
+    client.post(VOTE, {"helpful": "no", "comment": "Pas assez d'images"})
+    for query, results in [("outlook 2003", 0), ("OUTLOOK 2003", 0), ("imap", 4), ("fax", 0)]:
+        SearchLog.objects.create(query=query, language="fr", results=results)
+    html = editor_client.get(reverse("guides:staff_dashboard")).content.decode()
+    row = html[html.index("Configurer Thunderbird</a></th>") :].split("</tr>")[0]
+    assert [cell for cell in row.split("<td>")[1:]] == [
+        "fr</td>\n          ",
+        "3</td>\n          ",
+        "0</td>\n          ",
+        "1</td>\n          ",
+        "0 %</td>\n        ",
+    ]
+    assert "Pas assez d&#x27;images" in html
+    searches = html[html.index("Recherches sans résultat") :]
+    assert searches.index("outlook 2003") < searches.index("fax")
+    assert "<td>2</td>" in searches  # outlook 2003, whatever the case
+    assert "imap" not in searches
