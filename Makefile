@@ -20,7 +20,8 @@ run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	DEBUG=$${DEBUG:-true} $(BIN)/gunicorn ovhportal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	DEBUG=$${DEBUG:-true} $(BIN)/gunicorn ovhportal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
+		--access-logfile - --access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -49,7 +49,9 @@ def normalise_domain(value: str) -> tuple[str, str]:
         code="invalid_domain",
     )
     if not value:
-        raise ValidationError(_("Saisissez un nom de domaine (exemple : exemple.fr)."), code="required")
+        raise ValidationError(
+            _("Saisissez un nom de domaine (exemple : exemple.fr)."), code="required"
+        )
     try:
         ascii_domain = idna.encode(value, uts46=True, std3_rules=True).decode("ascii")
         unicode_domain = idna.decode(ascii_domain)

@@ -1,8 +1,9 @@
-"""Reference data is edited here; guides have the staff area's writing screens too."""
+"""Reference data is edited here; guides are written in the staff area and only shown here."""
 
 from django.contrib import admin
 
 from guides.models import (
+    AuditLog,
     Category,
     Customer,
     DiagnosticLog,
@@ -15,8 +16,10 @@ from guides.models import (
     Offer,
     SearchLog,
     ServerEndpoint,
+    SlugRedirect,
     Step,
     Subscription,
+    Vote,
 )
 
 
@@ -85,14 +88,16 @@ class GuideAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "key", "slug"]
     inlines = [StepInline]
 
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        guide = form.instance
-        for step in guide.steps.all():
-            step.render()
-            step.save(update_fields=["body_html"])
-        guide.render()
-        guide.save(update_fields=["body_html", "search_text"])
+    # Guides are written in the staff area, where every change is a revision and a conflict
+    # is caught; the admin only shows them.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(SearchLog)
@@ -168,3 +173,39 @@ class DiagnosticLogAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+# The admin keeps the audit log, the votes (a comment can be removed) and the old addresses
+# of guides (a redirect can be removed).
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(ReadOnlyAdmin):
+    list_display = ["created", "actor_name", "action", "object_repr", "detail"]
+    list_filter = ["action"]
+    search_fields = ["actor_name", "object_repr", "detail"]
+    date_hierarchy = "created"
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Vote)
+class VoteAdmin(ReadOnlyAdmin):
+    list_display = ["created", "guide", "helpful", "comment"]
+    list_filter = ["helpful", "guide__language"]
+    search_fields = ["comment", "guide__title"]
+    exclude = ["visitor", "ip_hash"]
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(ReadOnlyAdmin):
+    list_display = ["language", "old_slug", "guide", "created"]
+    list_filter = ["language"]
+    search_fields = ["old_slug", "guide__title"]

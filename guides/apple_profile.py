@@ -13,34 +13,38 @@ from django.utils.translation import gettext as _
 
 from guides.accounts import AccountSettings
 from guides.addresses import EmailAddress
-from guides.models import Protocol, Security
+from guides.models import Protocol, Security, ServerEndpoint
 
 EMAIL_ACCOUNT_TYPES = {Protocol.IMAP: "EmailTypeIMAP", Protocol.POP3: "EmailTypePOP"}
 FILE_NAME = "email.mobileconfig"
 CONTENT_TYPE = "application/x-apple-aspen-config"
 
 
-def identity(address: EmailAddress, part: str) -> tuple[str, str]:
+def identity(*, address: EmailAddress, part: str) -> tuple[str, str]:
     """(PayloadIdentifier, PayloadUUID) of one part of the profile, stable for an address."""
-    payload_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"mailto:{address.ascii.lower()}#{part}")).upper()
+    payload_uuid = str(
+        uuid.uuid5(uuid.NAMESPACE_URL, f"mailto:{address.ascii.lower()}#{part}")
+    ).upper()
     reversed_domain = ".".join(reversed(address.ascii_domain.split(".")))
     return f"{reversed_domain}.email.{part}.{payload_uuid}", payload_uuid
 
 
-def server_keys(prefix: str, endpoint, username: str) -> dict:
+def server_keys(*, prefix: str, endpoint: ServerEndpoint, username: str) -> dict:
     return {
         f"{prefix}MailServerHostName": endpoint.host,
         f"{prefix}MailServerPortNumber": endpoint.port,
         f"{prefix}MailServerUseSSL": Security(endpoint.security).encrypted,
-        f"{prefix}MailServerAuthentication": "EmailAuthPassword" if endpoint.auth_required else "EmailAuthNone",
+        f"{prefix}MailServerAuthentication": "EmailAuthPassword"
+        if endpoint.auth_required
+        else "EmailAuthNone",
         f"{prefix}MailServerUsername": username,
     }
 
 
 def mail_profile(*, address: EmailAddress, settings: AccountSettings) -> bytes:
     """The profile as an XML property list; descriptions in the active language."""
-    identifier, payload_uuid = identity(address, "profile")
-    account_identifier, account_uuid = identity(address, "account")
+    identifier, payload_uuid = identity(address=address, part="profile")
+    account_identifier, account_uuid = identity(address=address, part="account")
     account = {
         "PayloadType": "com.apple.mail.managed",
         "PayloadVersion": 1,
@@ -50,8 +54,8 @@ def mail_profile(*, address: EmailAddress, settings: AccountSettings) -> bytes:
         "EmailAccountType": EMAIL_ACCOUNT_TYPES[settings.protocol],
         "EmailAccountDescription": str(address),
         "EmailAddress": address.ascii,
-        **server_keys("Incoming", settings.incoming, address.ascii),
-        **server_keys("Outgoing", settings.outgoing, address.ascii),
+        **server_keys(prefix="Incoming", endpoint=settings.incoming, username=address.ascii),
+        **server_keys(prefix="Outgoing", endpoint=settings.outgoing, username=address.ascii),
         "OutgoingPasswordSameAsIncomingPassword": True,
     }
     if settings.display_name:

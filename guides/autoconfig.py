@@ -26,17 +26,21 @@ class Documentation:
     title: str
 
 
-def offered(endpoints: Iterable[ServerEndpoint], protocol: Protocol) -> list[ServerEndpoint]:
+def offered(*, endpoints: Iterable[ServerEndpoint], protocol: Protocol) -> list[ServerEndpoint]:
     """The encrypted endpoints of `protocol`, the preferred first."""
     chosen = [
         endpoint
         for endpoint in endpoints
         if endpoint.protocol == protocol and endpoint.security in SECURITY_ORDER
     ]
-    return sorted(chosen, key=lambda endpoint: (SECURITY_ORDER.index(endpoint.security), endpoint.order))
+    return sorted(
+        chosen, key=lambda endpoint: (SECURITY_ORDER.index(endpoint.security), endpoint.order)
+    )
 
 
-def server(parent: Element, tag: str, kind: str, endpoint: ServerEndpoint, username: str) -> None:
+def server(
+    parent: Element, *, tag: str, kind: str, endpoint: ServerEndpoint, username: str
+) -> None:
     element = SubElement(parent, tag, type=kind)
     SubElement(element, "hostname").text = endpoint.host
     SubElement(element, "port").text = str(endpoint.port)
@@ -64,10 +68,10 @@ def client_config(
     SubElement(provider, "displayName").text = domain
     SubElement(provider, "displayShortName").text = domain.split(".")[0]
     for protocol, kind in INCOMING.items():
-        for endpoint in offered(endpoints, protocol):
-            server(provider, "incomingServer", kind, endpoint, username)
-    for endpoint in offered(endpoints, Protocol.SMTP):
-        server(provider, "outgoingServer", "smtp", endpoint, username)
+        for endpoint in offered(endpoints=endpoints, protocol=protocol):
+            server(provider, tag="incomingServer", kind=kind, endpoint=endpoint, username=username)
+    for endpoint in offered(endpoints=endpoints, protocol=Protocol.SMTP):
+        server(provider, tag="outgoingServer", kind="smtp", endpoint=endpoint, username=username)
     for doc in documentation:
         element = SubElement(provider, "documentation", url=doc.url)
         SubElement(element, "descr", lang=doc.language).text = doc.title

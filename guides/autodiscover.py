@@ -40,7 +40,7 @@ def requested_address(body: bytes) -> str:
     raise AutodiscoverRequestError("The request has no EMailAddress.")
 
 
-def protocol_element(parent: Element, endpoint: ServerEndpoint, login: str) -> None:
+def protocol_element(parent: Element, *, endpoint: ServerEndpoint, login: str) -> None:
     element = SubElement(parent, "Protocol")
     SubElement(element, "Type").text = PROTOCOL_TYPES[Protocol(endpoint.protocol)]
     SubElement(element, "Server").text = endpoint.host
@@ -63,5 +63,5 @@ def response(*, settings: AccountSettings) -> bytes:
     SubElement(account, "AccountType").text = "email"
     SubElement(account, "Action").text = "settings"
     for endpoint in (settings.incoming, settings.outgoing):
-        protocol_element(account, endpoint, settings.email)
+        protocol_element(account, endpoint=endpoint, login=settings.email)
     return tostring(root, encoding="UTF-8", xml_declaration=True)

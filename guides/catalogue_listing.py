@@ -1,6 +1,10 @@
 """Selectors for the browsing pages: what each one lists, in as few queries as it can."""
 
+import datetime
 from dataclasses import dataclass
+
+from django.db.models import Sum
+from django.utils import timezone
 
 from guides.models import CategoryKind, Guide, MailClient, Platform
 
@@ -41,6 +45,23 @@ def guides_of_kind(*, kind: CategoryKind, language: str, limit: int | None = Non
         .order_by("order", "title")
     )
     return list(guides[:limit])
+
+
+def most_read_guides(*, language: str, limit: int = 6, days: int = 30) -> list[Guide]:
+    """The published guides read most in the last `days` days; the essentials until the
+    portal has counted any reading."""
+    since = timezone.localdate() - datetime.timedelta(days=days)
+    guides = (
+        Guide.objects.published()
+        .in_language(language)
+        .filter(daily_views__day__gte=since)
+        .for_listing()
+        .annotate(reads=Sum("daily_views__count"))
+        .order_by("-reads", "title")
+    )
+    return list(guides[:limit]) or guides_of_kind(
+        kind=CategoryKind.REFERENCE, language=language, limit=limit
+    )
 
 
 def published_guide(*, slug: str, language: str) -> Guide:

@@ -59,7 +59,9 @@ def autoconfiguration_records(
     Autodiscover files (this portal's public host); endpoints default to the database's."""
     endpoints = list(ServerEndpoint.objects.all()) if endpoints is None else list(endpoints)
     records = [
-        DnsRecord(subdomain=label, name=fqdn(f"{label}.{domain}"), type="CNAME", target=fqdn(config_host))
+        DnsRecord(
+            subdomain=label, name=fqdn(f"{label}.{domain}"), type="CNAME", target=fqdn(config_host)
+        )
         for label in ("autoconfig", "autodiscover")
     ]
     records.append(
@@ -75,7 +77,11 @@ def autoconfiguration_records(
     )
     kinds = list(SRV_SERVICES)
     offered = sorted(
-        (endpoint for endpoint in endpoints if (endpoint.protocol, endpoint.security) in SRV_SERVICES),
+        (
+            endpoint
+            for endpoint in endpoints
+            if (endpoint.protocol, endpoint.security) in SRV_SERVICES
+        ),
         key=lambda endpoint: (kinds.index((endpoint.protocol, endpoint.security)), endpoint.order),
     )
     for endpoint in offered:
@@ -99,7 +105,9 @@ def zone_text(*, domain: str, records: Iterable[DnsRecord]) -> str:
     records = list(records)
     width = max(len(record.name) for record in records)
     lines = [f"; {domain}"]
-    lines += [f"{record.name.ljust(width)} IN {record.type.ljust(5)} {record.value}" for record in records]
+    lines += [
+        f"{record.name.ljust(width)} IN {record.type.ljust(5)} {record.value}" for record in records
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -238,14 +238,16 @@ def restore(*, guide: Guide, revision: Revision, author, base_number: int) -> Re
     )
 
 
-def mark_reviewed(*, guide: Guide, author, review_by: datetime.date) -> None:
+def mark_reviewed(*, guide: Guide, author, review_by: datetime.date | None) -> None:
+    """Set the date before which the guide must be read again (None: no date)."""
     guide.review_by = review_by
     guide.save(update_fields=["review_by"])
+    when = review_by.isoformat() if review_by else "aucune"
     record(
         actor=author,
         action=AuditAction.REVIEWED,
         target=guide,
-        detail=f"prochaine relecture : {review_by.isoformat()}",
+        detail=f"prochaine relecture : {when}",
     )
 
 

@@ -1,27 +1,26 @@
 """What customers tell staff: "Was this helpful?" votes and page views.
 
 A visitor is recognised by a random token in a signed cookie; only keyed hashes of it and of
-the IP address are stored. One vote per visitor per guide (a database constraint), and a
-cache counter per address stops floods.
+the IP address are stored. One vote per visitor per guide (a database constraint), and the
+shared rate limit per address (guides.rate_limit) stops floods.
 """
 
 import secrets
 from dataclasses import dataclass, field
 
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from guides import rate_limit
 from guides.models import Guide, GuideView, Vote
 
 VISITOR_COOKIE = "portal_visitor"
 VISITOR_SALT = "guides.feedback.visitor"
 VISITOR_MAX_AGE = 365 * 24 * 3600
 REMEMBERED_VOTES = 200  # guides a cookie remembers, so it stays small
-VOTE_RATE = 20  # votes an address may send per window
-VOTE_WINDOW_SECONDS = 600
+VOTE_RATE = 10  # votes an address may send a minute
 COMMENT_MAX_LENGTH = 1000
 
 
@@ -66,7 +65,8 @@ def cast_vote(*, guide: Guide, visitor: Visitor, address: str, helpful: bool, co
     """Record the visitor's vote; a second vote on the same guide keeps the first. Raises
     VoteRefused when the address has sent too many votes lately."""
     ip_hash = address_fingerprint(address)
-    _count_towards_rate(ip_hash)
+    if not rate_limit.hit(scope="vote", client=ip_hash, limit=VOTE_RATE).allowed:
+        raise VoteRefused
     try:
         with transaction.atomic():
             vote = Vote.objects.create(
@@ -81,18 +81,6 @@ def cast_vote(*, guide: Guide, visitor: Visitor, address: str, helpful: bool, co
     if guide.pk not in visitor.voted:
         visitor.voted.append(guide.pk)
     return vote
-
-
-def _count_towards_rate(ip_hash: str) -> None:
-    key = f"vote-rate:{ip_hash}"
-    cache.add(key, 0, VOTE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, VOTE_WINDOW_SECONDS)
-        count = 1
-    if count > VOTE_RATE:
-        raise VoteRefused
 
 
 def record_view(*, guide: Guide) -> None:

@@ -11,13 +11,12 @@ editing the guide.
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from guides import catalogue_listing
 from guides.accounts import AccountSettings, account_settings
 from guides.addresses import EmailAddress
-from guides.models import Guide, MailClient, Platform, Protocol, ServerEndpoint, Step
+from guides.models import Guide, MailClient, Platform, Protocol, ServerEndpoint
 from guides.placeholders import PLACEHOLDER, account_values, catalogue_values
 
 
@@ -107,7 +106,10 @@ def encryption_previews(
     """The servers each security choice leads to, so the question can show their ports."""
     return {
         encryption: account_settings(
-            email="", protocol=incoming.protocol, encrypted=encryption.encrypted, endpoints=endpoints
+            email="",
+            protocol=incoming.protocol,
+            encrypted=encryption.encrypted,
+            endpoints=endpoints,
         )
         for encryption in EncryptionChoice
     }
@@ -119,7 +121,7 @@ def client_guide(*, slug: str, language: str) -> Guide:
         Guide.objects.published()
         .in_language(language)
         .select_related("client")
-        .prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("order")))
+        .prefetch_related("steps")
         .get(client__slug=slug)
     )
 

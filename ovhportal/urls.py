@@ -23,7 +23,9 @@ urlpatterns = [
         autoconfig.thunderbird_config,
         name="autoconfig_well_known",
     ),
-    re_path(any_case("autodiscover/autodiscover.xml"), autoconfig.autodiscover_xml, name="autodiscover"),
+    re_path(
+        any_case("autodiscover/autodiscover.xml"), autoconfig.autodiscover_xml, name="autodiscover"
+    ),
     re_path(
         any_case("autodiscover/autodiscover.json"),
         autoconfig.autodiscover_json,

@@ -1,7 +1,9 @@
 """Shared fixtures. The content the data migration loads is in every test database."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 # The test DNS server (fixtures `dns_server`, `dns_settings`) for the diagnostic's tests.
 # Signed-in users of each staff role (fixtures `editor`, `contributor`, `customer`).
@@ -14,3 +16,10 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """A request in English leaves English active in this thread; each test starts in French."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -11,7 +11,14 @@ from guides.models import Protocol, Security, ServerEndpoint
 pytestmark = pytest.mark.django_db
 
 URL = "/setup/profile.mobileconfig"
-TOP_LEVEL_KEYS = {"PayloadType", "PayloadVersion", "PayloadIdentifier", "PayloadUUID", "PayloadDisplayName", "PayloadContent"}
+TOP_LEVEL_KEYS = {
+    "PayloadType",
+    "PayloadVersion",
+    "PayloadIdentifier",
+    "PayloadUUID",
+    "PayloadDisplayName",
+    "PayloadContent",
+}
 ACCOUNT_KEYS = {
     "PayloadType",
     "PayloadVersion",
@@ -42,11 +49,11 @@ def download(client, **params):
 def test_the_profile_has_what_apple_requires(client):
     response, profile = download(client)
     assert response["Content-Type"] == "application/x-apple-aspen-config"
-    assert TOP_LEVEL_KEYS <= profile.keys()
+    assert profile.keys() >= TOP_LEVEL_KEYS
     assert profile["PayloadType"] == "Configuration"
     assert profile["PayloadVersion"] == 1
     [account] = profile["PayloadContent"]
-    assert ACCOUNT_KEYS <= account.keys()
+    assert account.keys() >= ACCOUNT_KEYS
     assert account["PayloadType"] == "com.apple.mail.managed"
     assert account["EmailAccountType"] == "EmailTypeIMAP"
     assert account["EmailAddress"] == "marie@exemple.fr"
@@ -57,7 +64,9 @@ def test_the_profile_has_what_apple_requires(client):
     assert account["IncomingMailServerUsername"] == "marie@exemple.fr"
     assert account["OutgoingMailServerPortNumber"] == 465
     assert account["OutgoingMailServerAuthentication"] == "EmailAuthPassword"
-    assert not any("Password" in key and key != "OutgoingPasswordSameAsIncomingPassword" for key in account)
+    assert not any(
+        "Password" in key and key != "OutgoingPasswordSameAsIncomingPassword" for key in account
+    )
 
 
 def test_the_download_is_private_and_its_name_generic(client):
@@ -92,7 +101,12 @@ def test_the_wizard_posts_the_address_with_its_csrf_token():
     client = Client(enforce_csrf_checks=True)
     page = client.get("/fr/setup/?client=apple-mail-ios&protocol=imap&security=ssl")
     token = page.cookies["csrftoken"].value
-    fields = {"email": "Marie@Café.fr", "display_name": "Marie", "protocol": "imap", "security": "ssl"}
+    fields = {
+        "email": "Marie@Café.fr",
+        "display_name": "Marie",
+        "protocol": "imap",
+        "security": "ssl",
+    }
     assert client.post(URL, fields).status_code == 403
     response = client.post(URL, {**fields, "csrfmiddlewaretoken": token})
     assert response.status_code == 200

@@ -98,9 +98,15 @@ def test_the_file_follows_the_database(client):
 
 def test_unencrypted_endpoints_are_left_out():
     endpoints = [
-        ServerEndpoint(protocol=Protocol.IMAP, host="imap.exemple.net", port=143, security=Security.NONE),
-        ServerEndpoint(protocol=Protocol.IMAP, host="imap.exemple.net", port=143, security=Security.STARTTLS),
-        ServerEndpoint(protocol=Protocol.SMTP, host="smtp.exemple.net", port=25, security=Security.NONE),
+        ServerEndpoint(
+            protocol=Protocol.IMAP, host="imap.exemple.net", port=143, security=Security.NONE
+        ),
+        ServerEndpoint(
+            protocol=Protocol.IMAP, host="imap.exemple.net", port=143, security=Security.STARTTLS
+        ),
+        ServerEndpoint(
+            protocol=Protocol.SMTP, host="smtp.exemple.net", port=25, security=Security.NONE
+        ),
     ]
     root = ET.fromstring(client_config(domain="exemple.net", address=None, endpoints=endpoints))
     assert [server["socketType"] for server in servers(root, "incomingServer")] == ["STARTTLS"]
@@ -108,5 +114,6 @@ def test_unencrypted_endpoints_are_left_out():
 
 
 def test_the_file_takes_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    client.get(PATHS[0])
+    with django_assert_max_num_queries(2):
         client.get(PATHS[0], {"emailaddress": "marie@exemple.fr"})

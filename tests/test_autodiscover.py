@@ -56,7 +56,11 @@ def protocols(content: bytes) -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize(
     "path",
-    ["/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml", "/AUTODISCOVER/AUTODISCOVER.XML"],
+    [
+        "/autodiscover/autodiscover.xml",
+        "/Autodiscover/Autodiscover.xml",
+        "/AUTODISCOVER/AUTODISCOVER.XML",
+    ],
 )
 def test_a_real_outlook_request_gets_imap_and_smtp(path):
     from django.test import Client
@@ -82,8 +86,14 @@ def test_a_real_outlook_request_gets_imap_and_smtp(path):
 
 def test_the_namespaces_are_written_as_outlook_reads_them(client):
     text = post(client, OUTLOOK_REQUEST).content.decode()
-    assert '<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006">' in text
-    assert '<Response xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a">' in text
+    assert (
+        '<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006">'
+        in text
+    )
+    assert (
+        '<Response xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a">'
+        in text
+    )
 
 
 def test_an_internationalised_address_is_answered_in_ascii(client):
@@ -100,7 +110,10 @@ def test_an_internationalised_address_is_answered_in_ascii(client):
         (b"<Autodiscover><Request>", "The request body is not well-formed XML."),
         (b"", "The request body is not well-formed XML."),
         (b"<Autodiscover><Request/></Autodiscover>", "The request has no EMailAddress."),
-        (OUTLOOK_REQUEST + b" " * MAX_REQUEST_BYTES, f"Request body larger than {MAX_REQUEST_BYTES} bytes."),
+        (
+            OUTLOOK_REQUEST + b" " * MAX_REQUEST_BYTES,
+            f"Request body larger than {MAX_REQUEST_BYTES} bytes.",
+        ),
     ],
 )
 def test_a_hostile_or_broken_body_gets_a_400_with_a_short_reason(client, body, reason):
@@ -130,7 +143,9 @@ def test_get_is_not_an_autodiscover_request(client):
     assert client.get("/autodiscover/autodiscover.xml").status_code == 405
 
 
-@pytest.mark.parametrize("path", ["/autodiscover/autodiscover.json", "/Autodiscover/Autodiscover.json"])
+@pytest.mark.parametrize(
+    "path", ["/autodiscover/autodiscover.json", "/Autodiscover/Autodiscover.json"]
+)
 def test_the_json_endpoint_points_at_the_xml_one(client, path):
     response = client.get(path, {"Email": "marie@exemple.fr", "Protocol": "AutodiscoverV1"})
     assert response.status_code == 200
@@ -141,6 +156,8 @@ def test_the_json_endpoint_points_at_the_xml_one(client, path):
 
 
 def test_the_json_endpoint_refuses_other_protocols(client):
-    response = client.get("/autodiscover/autodiscover.json", {"Email": "marie@exemple.fr", "Protocol": "Ews"})
+    response = client.get(
+        "/autodiscover/autodiscover.json", {"Email": "marie@exemple.fr", "Protocol": "Ews"}
+    )
     assert response.status_code == 400
     assert response.json()["ErrorCode"] == "InvalidProtocol"

@@ -16,6 +16,9 @@ from django.utils.translation import gettext
 from guides.models import Guide, MailClient
 from tests.crawling import crawl, unrecorded
 
+# Database tests run before the transactional ones, which empty the database.
+pytestmark = pytest.mark.django_db
+
 SIZE = re.compile(r"\{(\d+) (Go|Mo)\}")
 
 FACTS = {
@@ -474,7 +477,6 @@ def test_fact_is_stated_on_a_reachable_page(site, fact, language):
         assert stating, f"{fact} ({language}): no reachable page states {statement}"
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("slug", SOURCE_CLIENTS + CURRENT_CLIENTS)
 def test_every_client_has_a_reachable_guide_marked_legacy_or_not(site, slug, language):
@@ -487,7 +489,6 @@ def test_every_client_has_a_reachable_guide_marked_legacy_or_not(site, slug, lan
     assert f'href="{page.url}"' in index.html, f"F-CLI {slug}: not in the client index"
 
 
-@pytest.mark.django_db
 def test_the_crawl_reaches_every_published_guide(site):
     reached = {page.url for pages in site.values() for page in pages}
     published = {guide.get_absolute_url() for guide in Guide.objects.published()}

@@ -12,6 +12,9 @@ from whitenoise.compress import Compressor
 from guides.models import Guide, Protocol, ServerEndpoint
 from tests.crawling import crawl, unrecorded
 
+# Database tests run before the transactional ones, which empty the database.
+pytestmark = pytest.mark.django_db
+
 WEIGHT_BUDGET = 100 * 1024
 ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="([^"]+)"', re.IGNORECASE)
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.IGNORECASE | re.DOTALL)
@@ -57,7 +60,6 @@ def static_assets(html: str) -> set[str]:
     return {url for url in ASSET.findall(html) if urlsplit(url).path.startswith("/static/")}
 
 
-@pytest.mark.django_db
 def test_every_guide_page_weighs_under_100_kb_with_its_assets(pages):
     guide_urls = {guide.get_absolute_url() for guide in Guide.objects.published()}
     assert guide_urls <= set(pages)
@@ -73,7 +75,6 @@ def test_html_is_not_sent_gzipped_by_the_portal_so_its_raw_size_counts(pages):
     assert all("Content-Encoding" not in response for response in pages.values())
 
 
-@pytest.mark.django_db
 def test_pages_send_a_csp_without_unsafe_inline(pages):
     for url, response in pages.items():
         policy = response.get("Content-Security-Policy", "")
@@ -93,7 +94,6 @@ def test_pages_have_no_inline_script_style_or_event_handler(pages):
             assert not INLINE_ATTRIBUTE.search(tag), f"{url}: {tag}"
 
 
-@pytest.mark.django_db
 def test_nothing_is_fetched_from_another_host(pages):
     for url, response in pages.items():
         for asset in ASSET.findall(response.content.decode()):
@@ -106,7 +106,6 @@ def test_nothing_is_fetched_from_another_host(pages):
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
 
 
-@pytest.mark.django_db
 def test_links_to_other_sites_are_the_webmail_and_links_written_in_guides(pages):
     allowed = {
         endpoint.url for endpoint in ServerEndpoint.objects.filter(protocol=Protocol.WEBMAIL)

@@ -1,12 +1,13 @@
 """Search, on whichever database DATABASE_URL names (CI runs this on SQLite and PostgreSQL)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 
-from guides.models import Category, CategoryKind, Guide, GuideStatus, SearchLog
+from guides.models import Category, CategoryKind, Guide, GuideStatus, GuideView, SearchLog
 from guides.search import clean_query, query_terms, search_guides, stem
 
 pytestmark = pytest.mark.django_db
@@ -207,11 +208,27 @@ def test_every_search_is_logged_with_its_result_count(client):
     ]
 
 
-def test_no_result_page_suggests_the_diagnosis_and_essential_guides(client):
+def test_no_result_page_suggests_the_diagnosis_and_the_essentials_before_any_reading(client):
     html = client.get("/fr/search/", {"q": "zzzqqq"}).content.decode()
     assert "Aucun guide ne correspond à « zzzqqq »" in html
     assert "/fr/guides/k/diagnosis-checklist/" in html
     assert Guide.objects.get(language="fr", key="account-settings").get_absolute_url() in html
+
+
+def test_no_result_page_suggests_the_most_read_guides(client):
+    today = timezone.localdate()
+    read = {"spam": 40, "quota": 25, "backups": 10}
+    for key, count in read.items():
+        guide = Guide.objects.get(language="fr", key=key)
+        GuideView.objects.create(guide=guide, day=today, count=count)
+    old = Guide.objects.get(language="fr", key="webmail")
+    GuideView.objects.create(guide=old, day=today - timedelta(days=90), count=1000)
+    html = client.get("/fr/search/", {"q": "zzzqqq"}).content.decode()
+    suggested = html.split("Les guides les plus consultés")[1]
+    urls = [Guide.objects.get(language="fr", key=key).get_absolute_url() for key in read]
+    positions = [suggested.index(f'href="{url}"') for url in urls]
+    assert positions == sorted(positions)
+    assert old.get_absolute_url() not in suggested
 
 
 def test_htmx_requests_get_the_results_only(client):

@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 USER_AGENTS = {
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15": "apple-mail-ios",
     "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15": "apple-mail-ios",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15": "apple-mail-macos",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0": "outlook-microsoft-365",
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Mobile Safari/537.36": "android-gmail-app",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1.15": "apple-mail-macos",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0": "outlook-microsoft-365",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36": "android-gmail-app",
     "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0": "thunderbird",
 }
 
@@ -32,11 +32,15 @@ def test_no_pattern_matching_means_no_guess():
 def test_a_pattern_staff_typed_wrongly_is_skipped():
     broken = MailClient(slug="broken", name="Broken", platform="other", user_agent="Linux(")
     thunderbird = MailClient.objects.get(slug="thunderbird")
-    guess = guess_client(user_agent="Mozilla/5.0 (X11; Linux x86_64)", clients=[broken, thunderbird])
+    guess = guess_client(
+        user_agent="Mozilla/5.0 (X11; Linux x86_64)", clients=[broken, thunderbird]
+    )
     assert guess == thunderbird
 
 
 def test_staff_can_change_a_pattern():
     MailClient.objects.filter(slug="thunderbird").update(user_agent="Thunderbird/")
-    guess = guess_client(user_agent="Mozilla/5.0 Thunderbird/128.0", clients=MailClient.objects.all())
+    guess = guess_client(
+        user_agent="Mozilla/5.0 Thunderbird/128.0", clients=MailClient.objects.all()
+    )
     assert guess.slug == "thunderbird"

@@ -9,10 +9,16 @@ from guides.models import Limit, LimitKind
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url", ["/fr/guides/changer-le-mot-de-passe/", "/en/guides/change-password/"])
+@pytest.mark.parametrize(
+    "url", ["/fr/guides/changer-le-mot-de-passe/", "/en/guides/change-password/"]
+)
 def test_the_checker_carries_the_rules_and_no_way_to_send_the_password(client, url):
     html = client.get(url).content.decode()
-    checker = html[html.index("<section class=\"widget password-check\"") : html.index("</section>", html.index("password-check"))]
+    checker = html[
+        html.index('<section class="widget password-check"') : html.index(
+            "</section>", html.index("password-check")
+        )
+    ]
     assert 'data-min="9"' in checker
     assert 'data-max="30"' in checker
     assert 'data-ascii-only="1"' in checker

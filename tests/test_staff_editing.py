@@ -132,6 +132,13 @@ def test_a_new_guide_scheduled_for_later_is_hidden_until_then(editor_client):
 
     editor_client.post(publish_url(guide), {"revision": 1})
     assert editor_client.get("/fr/guides/un-nouveau-guide/").status_code == 200
+    actions = AuditLog.objects.filter(object_id=str(guide.pk)).values_list("action", flat=True)
+    assert list(actions) == [
+        AuditAction.PUBLISH,
+        AuditAction.UNSCHEDULE,
+        AuditAction.SCHEDULE,
+        AuditAction.CREATE,
+    ]
 
 
 def test_publishing_is_refused_when_a_newer_draft_appeared(editor_client, contributor, guide):
@@ -374,3 +381,23 @@ def test_the_preview_button_works_without_javascript_and_saves_nothing(editor_cl
     assert '<h2 class="step-title">Première étape</h2>' in preview
     assert "<strong>gras</strong>" in preview
     assert not guide.revisions.exists()
+
+
+def test_a_new_guide_gets_a_review_date_a_year_ahead(contributor_client):
+    contributor_client.post(
+        reverse("guides:staff_guide_new"),
+        {
+            "language": "fr",
+            "key": "avec-date",
+            "title": "Avec date",
+            "slug": "avec-date",
+            "category": "faq",
+            "order": 0,
+            "steps-TOTAL_FORMS": 0,
+            "steps-INITIAL_FORMS": 0,
+            "review_by": "2001-01-01",  # contributors cannot set it
+        },
+    )
+    guide = Guide.objects.get(key="avec-date")
+    assert guide.review_by == timezone.localdate() + datetime.timedelta(days=365)
+    assert guide.status == GuideStatus.DRAFT

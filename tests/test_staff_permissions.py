@@ -116,3 +116,52 @@ def test_add_staff_command_sets_exactly_one_role(customer):
     user = type(customer).objects.get(pk=customer.pk)
     assert role_of(user) is Role.CONTRIBUTOR
     assert list(user.groups.values_list("name", flat=True)) == ["contributors"]
+
+
+def test_add_staff_can_create_the_account(monkeypatch):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "une phrase de passe solide")
+    call_command("add_staff", "nouvelle", "--role", "contributor", "--create", stdout=StringIO())
+    user = get_user_model().objects.get(username="nouvelle")
+    assert user.check_password("une phrase de passe solide")
+    assert role_of(user) is Role.CONTRIBUTOR
+
+
+def test_add_staff_refuses_an_unknown_user_without_create(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="no user 'personne'"):
+        call_command("add_staff", "personne", "--role", "editor")
+
+
+def test_guides_are_read_only_in_the_admin(client, guide):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", password="x" * 12)
+    client.force_login(admin)
+    change = f"/admin/guides/guide/{guide.pk}/change/"
+    assert client.get(change).status_code == 200
+    assert client.post(change, {"title": "Changé dans l'admin"}).status_code == 403
+    assert client.get("/admin/guides/auditlog/").status_code == 200
+    assert client.get("/admin/guides/vote/").status_code == 200
+
+
+def test_only_editors_change_the_review_date_from_the_editor(client, contributor, editor, guide):
+    url = reverse("guides:staff_guide_edit", kwargs={"pk": guide.pk})
+    original = guide.review_by
+    client.force_login(contributor)
+    page = client.get(url).content.decode()
+    assert 'name="publish_at"' not in page
+    assert 'name="review_by"' in page and "disabled" in page.split('name="review_by"')[1][:80]
+    client.post(url, edit_form_data(guide, review_by="2030-01-01"))
+    guide.refresh_from_db()
+    assert guide.review_by == original
+    client.force_login(editor)
+    client.post(url, edit_form_data(guide, review_by="2030-01-01"))
+    guide.refresh_from_db()
+    assert guide.review_by.isoformat() == "2030-01-01"
+    client.post(url, edit_form_data(guide, review_by=""))
+    guide.refresh_from_db()
+    assert guide.review_by is None

@@ -8,6 +8,7 @@ import fnmatch
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from django.urls import reverse
 from django.utils import timezone
@@ -184,12 +185,10 @@ def domain_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     lookup = snapshot.get(snapshot.domain, "NS")
     if lookup is None or lookup.failed:
         return _not_done(CheckId.DOMAIN, title, lookup)
-    links = (_checklist_link(),)
+    result = partial(CheckResult, id=CheckId.DOMAIN, title=title, links=(_checklist_link(),))
     if lookup.outcome is Outcome.NXDOMAIN:
-        return CheckResult(
-            id=CheckId.DOMAIN,
+        return result(
             status=CheckStatus.ERROR,
-            title=title,
             detail=_(
                 "Ce domaine n'existe pas ou a expiré : le DNS ne le connaît pas, donc aucun "
                 "e-mail ne peut lui être envoyé."
@@ -200,13 +199,10 @@ def domain_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 "d'expiration dans votre espace client OVH (ou chez le bureau d'enregistrement "
                 "du domaine) et renouvelez-le."
             ),
-            links=links,
         )
     if not zone.nameservers:
-        return CheckResult(
-            id=CheckId.DOMAIN,
+        return result(
             status=CheckStatus.WARNING,
-            title=title,
             detail=_(
                 "Le domaine existe, mais nous ne trouvons pas les serveurs DNS qui le gèrent."
             ),
@@ -215,15 +211,11 @@ def domain_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 "Vérifiez la configuration DNS du domaine dans votre espace client OVH ou chez "
                 "votre fournisseur DNS."
             ),
-            links=links,
         )
-    return CheckResult(
-        id=CheckId.DOMAIN,
+    return result(
         status=CheckStatus.OK,
-        title=title,
         detail=" ".join([_("Le domaine existe."), zone.where()]),
         found=zone.nameservers,
-        links=links,
     )
 
 

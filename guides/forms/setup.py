@@ -42,11 +42,7 @@ class DomainField(forms.CharField):
     Cleans to its (Unicode, ASCII) forms."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 253)
-        kwargs.setdefault(
-            "widget",
-            forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
-        )
+        kwargs.setdefault("max_length", 320)
         super().__init__(**kwargs)
 
     def clean(self, value) -> tuple[str, str] | None:
@@ -64,17 +60,14 @@ class ChoicesForm(forms.Form):
     QUESTIONS = ("client", "protocol", "security")
 
     client = forms.ChoiceField(
-        label=_("Votre logiciel de messagerie"),
         error_messages={"invalid_choice": _("Choisissez un logiciel dans la liste.")},
     )
     protocol = forms.TypedChoiceField(
-        label=_("Protocole de réception"),
         choices=IncomingChoice.choices,
         coerce=IncomingChoice,
         error_messages={"invalid_choice": _("Choisissez IMAP ou POP.")},
     )
     security = forms.TypedChoiceField(
-        label=_("Sécurité de la connexion"),
         choices=EncryptionChoice.choices,
         coerce=EncryptionChoice,
         error_messages={"invalid_choice": _("Choisissez une des deux options.")},
@@ -97,7 +90,10 @@ class ChoicesForm(forms.Form):
             self.add_error("client", self.fields["client"].error_messages["invalid_choice"])
             return cleaned
         self.options = client_options(self.guide)
-        for name, allowed in (("protocol", self.options.protocols), ("security", self.options.encryptions)):
+        for name, allowed in (
+            ("protocol", self.options.protocols),
+            ("security", self.options.encryptions),
+        ):
             if len(allowed) == 1:
                 cleaned[name] = allowed[0]
                 self.errors.pop(name, None)
@@ -142,7 +138,10 @@ class ChoicesForm(forms.Form):
 class AddressForm(forms.Form):
     email = EmailAddressField(
         label=_("Votre adresse e-mail"),
-        help_text=_("L'adresse complète, par exemple marie@exemple.fr. Elle sert aussi de nom d'utilisateur."),
+        help_text=_(
+            "L'adresse complète, par exemple marie@exemple.fr. "
+            "Elle sert aussi de nom d'utilisateur."
+        ),
         error_messages={"required": _("Saisissez votre adresse e-mail.")},
     )
     display_name = forms.CharField(
@@ -159,9 +158,10 @@ class AddressForm(forms.Form):
 
 
 class DomainForm(forms.Form):
+    """The DNS snippet's form; its field is written in the template, which the MX guide
+    also includes without a form in its context."""
+
     domain = DomainField(
-        label=_("Votre nom de domaine"),
-        help_text=_("Par exemple exemple.fr, sans www ni @."),
         error_messages={"required": _("Saisissez un nom de domaine (exemple : exemple.fr).")},
     )
 
@@ -170,7 +170,10 @@ class ProfileForm(AddressForm):
     """The Apple profile's parameters; protocol and security default to IMAP over SSL."""
 
     protocol = forms.TypedChoiceField(
-        choices=IncomingChoice.choices, coerce=IncomingChoice, required=False, empty_value=IncomingChoice.IMAP
+        choices=IncomingChoice.choices,
+        coerce=IncomingChoice,
+        required=False,
+        empty_value=IncomingChoice.IMAP,
     )
     security = forms.TypedChoiceField(
         choices=EncryptionChoice.choices,

@@ -62,6 +62,10 @@ class MarkdownField(forms.CharField):
                 )
 
 
+def next_review_date() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=365)
+
+
 class GuideForm(forms.Form):
     """A guide's text and settings as an editor writes them; `base` is the revision the
     editor started from, which is how a concurrent save is noticed."""
@@ -117,7 +121,9 @@ class GuideForm(forms.Form):
     publish_at = publish_at_field()
     base = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, language: str, guide: Guide | None = None, **kwargs) -> None:
+    def __init__(
+        self, *args, language: str, guide: Guide | None = None, can_publish: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.language, self.guide = language, guide
         self.fields["client"].choices = [("", _("Aucun"))] + [
@@ -125,6 +131,9 @@ class GuideForm(forms.Form):
         ]
         if language == SOURCE_LANGUAGE:
             del self.fields["from_source"]
+        if not can_publish:  # publishing and review dates are the editors'
+            del self.fields["publish_at"]
+            self.fields["review_by"].disabled = True
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -170,6 +179,7 @@ class NewGuideForm(GuideForm):
         super().__init__(*args, **kwargs)
         self.fields.pop("base")
         self.fields.pop("from_source", None)
+        self.fields["review_by"].initial = next_review_date
         if source is not None:
             self.fields["key"].disabled = True
             self.fields["key"].initial = source.key
@@ -267,12 +277,13 @@ class RevisionForm(forms.Form):
 
 
 class CompareForm(forms.Form):
-    old = forms.IntegerField(label=_("De la révision"), min_value=1)
-    new = forms.IntegerField(label=_("à la révision"), min_value=1)
+    old = forms.TypedChoiceField(label=_("De la révision"), coerce=int)
+    new = forms.TypedChoiceField(label=_("à la révision"), coerce=int)
 
-
-def next_review_date() -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=365)
+    def __init__(self, *args, numbers: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("old", "new"):
+            self.fields[name].choices = [(number, number) for number in numbers]
 
 
 class ReviewedForm(forms.Form):
@@ -287,19 +298,3 @@ class ReviewedForm(forms.Form):
         if value <= timezone.localdate():
             raise forms.ValidationError(_("Choisissez une date à venir."))
         return value
-
-
-class FeedbackForm(forms.Form):
-    helpful = forms.TypedChoiceField(
-        label=_("Ce guide vous a-t-il aidé ?"),
-        choices=[("yes", _("Oui")), ("no", _("Non"))],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choisissez oui ou non.")},
-    )
-    comment = forms.CharField(
-        label=_("Si non, qu'est-ce qui vous a manqué ? (facultatif)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )

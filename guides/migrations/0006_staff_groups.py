@@ -10,9 +10,7 @@ def create_groups(apps, schema_editor):
     # Permissions are normally created after all migrations; the groups need them now.
     app_config = apps.get_app_config("guides")
     app_config.models_module = True
-    create_permissions(
-        app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias
-    )
+    create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
     app_config.models_module = None
     setup_groups(apps=apps)
 

@@ -6,7 +6,7 @@ Whether the visitor already answered comes from their signed cookie: no query on
 from django import template
 
 from guides.feedback import VISITOR_COOKIE, Visitor, visitor_from_cookie
-from guides.forms.staff import FeedbackForm
+from guides.forms.feedback import FeedbackForm
 
 register = template.Library()
 FORM_ID = "feedback-%s"

@@ -102,8 +102,6 @@ def search(request):
         log_search(query=query, language=language, results=len(hits))
     context = {"query": query, "hits": hits}
     if not hits:
-        context["suggestions"] = catalogue_listing.guides_of_kind(
-            kind=CategoryKind.REFERENCE, language=language
-        )
+        context["suggestions"] = catalogue_listing.most_read_guides(language=language)
     template = "guides/search.html#results" if request.htmx else "guides/search.html"
     return render(request, template, context)

@@ -8,8 +8,9 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from guides import feedback
-from guides.forms.staff import FeedbackForm
+from guides.forms.feedback import FeedbackForm
 from guides.models import Guide
+from guides.rate_limit import client_address
 from guides.templatetags.feedback import FORM_ID, feedback_context
 
 
@@ -30,7 +31,7 @@ def vote(request, slug):
             feedback.cast_vote(
                 guide=guide,
                 visitor=visitor,
-                address=request.META.get("REMOTE_ADDR", ""),
+                address=client_address(request),
                 helpful=form.cleaned_data["helpful"],
                 comment=form.cleaned_data["comment"],
             )

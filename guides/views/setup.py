@@ -134,6 +134,8 @@ def setup_dns(request):
     zone = None
     if form.is_valid():
         domain, ascii_domain = form.cleaned_data["domain"]
-        zone = zone_snippet(domain=domain, ascii_domain=ascii_domain, config_host=config_host(request))
+        zone = zone_snippet(
+            domain=domain, ascii_domain=ascii_domain, config_host=config_host(request)
+        )
     context = {"step": "dns", "domain_form": form, "zone": zone}
     return render(request, partial_or_page(request, "dns"), context)

@@ -148,9 +148,9 @@ def guide_new(request):
             initial |= {**content.revision_fields(), "key": source.key}
             initial.pop("steps")
             steps = content.steps
-        form = NewGuideForm(initial=initial, language=language, source=source)
+        form = NewGuideForm(initial=initial, **_form_options(request, language), source=source)
         return _render_editor(request, GuideEditor(form=form, steps=steps), source=source)
-    form = NewGuideForm(request.POST, language=language, source=source)
+    form = NewGuideForm(request.POST, **_form_options(request, language), source=source)
     editor = GuideEditor(request.POST, form=form)
     action = _action(request)
     if action is None:
@@ -175,7 +175,7 @@ def guide_new(request):
     )
     if action is EditorAction.PUBLISH:
         revision = editorial.head_revision(guide)
-        _publish(request, guide=guide, revision=revision, at=data["publish_at"])
+        _publish(request, guide=guide, revision=revision, at=data.get("publish_at"))
     else:
         messages.success(request, _("Le guide est créé, comme brouillon."))
     return redirect("guides:staff_guide_edit", pk=guide.pk)
@@ -193,19 +193,21 @@ def guide_edit(request, pk):
             "review_by": guide.review_by,
             "base": editorial.head_number(head),
         }
-        form = GuideForm(initial=initial, language=guide.language, guide=guide)
-        return _render_editor(request, GuideEditor(form=form, steps=content.steps), guide=guide)
+        form = GuideForm(initial=initial, **_form_options(request, guide.language), guide=guide)
+        editor = GuideEditor(form=form, steps=content.steps)
+        return _render_editor(request, editor, guide=guide, head=head)
     action = _action(request)
     if action is None:
         return HttpResponseBadRequest()
     if not action.capability.allows(request.user):
         raise PermissionDenied
-    form = GuideForm(request.POST, language=guide.language, guide=guide)
+    form = GuideForm(request.POST, **_editing(request, guide))
     if action is EditorAction.ADD_STEP:
-        return _render_editor(request, GuideEditor(_with_step(request), form=form), guide=guide)
+        editor = GuideEditor(_with_step(request), form=form)
+        return _render_editor(request, editor, guide=guide, head=head)
     editor = GuideEditor(request.POST, form=form)
     if not action.saves or not editor.is_valid():
-        return _render_editor(request, editor, guide=guide)
+        return _render_editor(request, editor, guide=guide, head=head)
     data = form.cleaned_data
     try:
         revision = editorial.save_draft(
@@ -222,7 +224,7 @@ def guide_edit(request, pk):
     if data["review_by"] != guide.review_by:
         editorial.mark_reviewed(guide=guide, author=request.user, review_by=data["review_by"])
     if action is EditorAction.PUBLISH:
-        _publish(request, guide=guide, revision=revision, at=data["publish_at"])
+        _publish(request, guide=guide, revision=revision, at=data.get("publish_at"))
     else:
         messages.success(
             request, _("Révision %(number)s enregistrée.") % {"number": revision.number}
@@ -334,18 +336,14 @@ def history(request, pk):
     guide = get_object_or_404(Guide, pk=pk)
     revisions = list(guide.revisions.select_related("author").newest_first())
     by_number = {revision.number: revision for revision in revisions}
-    compare = CompareForm(request.GET or None)
+    numbers = list(by_number)
+    compare = CompareForm(request.GET or None, numbers=numbers)
     old = new = None
     if compare.is_bound and compare.is_valid():
-        old, new = (
-            by_number.get(compare.cleaned_data["old"]),
-            by_number.get(compare.cleaned_data["new"]),
-        )
-        if old is None or new is None:
-            compare.add_error(None, _("Cette révision n'existe pas pour ce guide."))
+        old, new = by_number[compare.cleaned_data["old"]], by_number[compare.cleaned_data["new"]]
     elif not compare.is_bound and len(revisions) >= 2:
         old, new = revisions[1], revisions[0]
-        compare = CompareForm(initial={"old": old.number, "new": new.number})
+        compare = CompareForm(initial={"old": old.number, "new": new.number}, numbers=numbers)
     diff = None
     if old is not None and new is not None:
         diff = diff_contents(
@@ -364,8 +362,8 @@ def history(request, pk):
     return render(request, template, context)
 
 
-def _render_editor(request, editor: GuideEditor, *, guide=None, source=None, status=200, **extra):
-    head = editorial.head_revision(guide) if guide is not None else None
+def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, source=None, **extra):
+    status = extra.pop("status", 200)
     language = guide.language if guide is not None else editor.form.language
     context = {
         "guide": guide,
@@ -394,7 +392,7 @@ def _render_conflict(request, *, guide: Guide, editor: GuideEditor, head: Revisi
     now based on the other revision, beside that revision and the difference."""
     data = request.POST.copy()
     data["base"] = str(head.number)
-    form = GuideForm(data, language=guide.language, guide=guide)
+    form = GuideForm(data, **_editing(request, guide))
     merged = GuideEditor(data, form=form)
     theirs = GuideContent.of_revision(head).as_text(key=guide.key)
     yours = editor.content().as_text(key=guide.key)
@@ -402,6 +400,7 @@ def _render_conflict(request, *, guide: Guide, editor: GuideEditor, head: Revisi
         request,
         merged,
         guide=guide,
+        head=head,
         status=409,
         conflict={
             "head": head,
@@ -444,6 +443,19 @@ def _publish(request, *, guide: Guide, revision: Revision, at) -> None:
         )
     else:
         messages.success(request, _("Le guide est en ligne."))
+
+
+def _form_options(request, language: str) -> dict:
+    return {"language": language, "can_publish": Capability.PUBLISH.allows(request.user)}
+
+
+def _editing(request, guide: Guide) -> dict:
+    """The options of a posted editor form for `guide` (a field only editors may change keeps
+    the guide's value)."""
+    return _form_options(request, guide.language) | {
+        "guide": guide,
+        "initial": {"review_by": guide.review_by},
+    }
 
 
 def _attempt(request, action, **kwargs):

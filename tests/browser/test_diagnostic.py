@@ -3,22 +3,9 @@ the report comes back in place, at its own URL; the same page works without Java
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 FIELD = "Nom de domaine ou adresse e-mail"
-
-
-@pytest.fixture(autouse=True)
-def catalogue(transactional_db):
-    """The MX host table the report classifies with; an earlier transactional test may have
-    flushed what the data migration loaded."""
-    from django.apps import apps
-
-    from guides.models import MxHost
-    from guides.seed import seed_catalogue
-
-    if not MxHost.objects.exists():
-        seed_catalogue(apps)
 
 
 def test_diagnostic_in_place(page, assert_accessible, dns_settings):
@@ -56,3 +43,14 @@ def test_diagnostic_without_javascript(page_without_js, dns_settings):
     page.wait_for_selector("#report-title")
     assert "?domain=mixed.test" in page.url
     assert page.locator("#check-mx .check-badge").inner_text() == "À surveiller"
+
+
+def test_too_many_reports_says_when_to_retry_in_place(page, assert_accessible, dns_settings):
+    dns_settings.OVHPORTAL_DIAGNOSTIC_RATE = 1
+    page.goto(page.base_url + "/fr/diagnostic/?domain=antispam.test")
+    page.evaluate("window.stillThisPage = true")
+    with page.expect_response(lambda response: response.status == 429):
+        page.get_by_role("button", name="Vérifier à nouveau").click()
+    page.get_by_text("Trop de diagnostics en peu de temps").wait_for()
+    assert page.evaluate("window.stillThisPage") is True  # swapped in place, no reload
+    assert_accessible(page)
