@@ -56,7 +56,7 @@ def autoconfiguration_records(
     *, domain: str, config_host: str, endpoints: Iterable[ServerEndpoint] | None = None
 ) -> list[DnsRecord]:
     """The records for `domain` (ASCII form). `config_host` serves the autoconfig and
-    Autodiscover files (this portal's public host); endpoints default to the database's."""
+    Autodiscover files (settings.OVHPORTAL_AUTOCONFIG_HOST); endpoints default to the database's."""
     endpoints = list(ServerEndpoint.objects.all()) if endpoints is None else list(endpoints)
     records = [
         DnsRecord(

@@ -190,6 +190,9 @@ LOGGING = {
 # Portal settings.
 OVHPORTAL_DNS_TIMEOUT = float(os.environ.get("OVHPORTAL_DNS_TIMEOUT", "5"))
 OVHPORTAL_DNS_NAMESERVERS = env_list("OVHPORTAL_DNS_NAMESERVERS")
+# The host that serves the autoconfig/Autodiscover files the customers' DNS records point to:
+# the hoster's own by default; a portal that serves them itself names its public host here.
+OVHPORTAL_AUTOCONFIG_HOST = os.environ.get("OVHPORTAL_AUTOCONFIG_HOST", "mailconfig.ovh.net")
 OVHPORTAL_DIAGNOSTIC_RATE = int(os.environ.get("OVHPORTAL_DIAGNOSTIC_RATE", "20"))
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the
 # client is REMOTE_ADDR); the diagnostic's rate limit counts per client address.

@@ -93,3 +93,11 @@ def test_the_dns_form_is_on_the_mx_guide_and_answers_htmx_with_its_part(client):
 def test_the_dns_page_takes_few_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         assert client.get("/fr/setup/dns/?domain=exemple.fr").status_code == 200
+
+
+def test_the_records_point_at_the_configured_autoconfig_host(client, settings):
+    assert "mailconfig.ovh.net." in client.get("/fr/setup/dns/?domain=exemple.fr").content.decode()
+    settings.OVHPORTAL_AUTOCONFIG_HOST = "aide.exemple.net"
+    html = client.get("/fr/setup/dns/?domain=exemple.fr").content.decode()
+    assert "aide.exemple.net." in html
+    assert "mailconfig.ovh.net" not in html

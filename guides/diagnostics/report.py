@@ -161,7 +161,7 @@ def diagnose(
     refresh: bool = False,
 ) -> Report:
     """Run (or reuse) the DNS lookups, build the report, and keep it in the history.
-    `config_host` serves the auto-configuration files (this portal's public host)."""
+    `config_host` serves the auto-configuration files (settings.OVHPORTAL_AUTOCONFIG_HOST)."""
     autoconfig = autoconfiguration_records(domain=domain.ascii, config_host=config_host)
     snapshot, cached = dns_snapshot(
         domain=domain.ascii,

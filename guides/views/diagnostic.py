@@ -19,7 +19,6 @@ from guides.diagnostics.checks import Viewer
 from guides.diagnostics.domain_input import MAX_INPUT, DomainInputError, parse_domain
 from guides.diagnostics.report import Report, diagnose
 from guides.models import DiagnosticLog, Maintenance, ReportSource
-from guides.views.setup import config_host
 
 HISTORY_PAGE_SIZE = 50
 
@@ -64,7 +63,7 @@ def attempt(request, *, source: ReportSource) -> Attempt:
         domain=domain,
         viewer=Viewer.of(request.user),
         source=source,
-        config_host=config_host(request),
+        config_host=settings.OVHPORTAL_AUTOCONFIG_HOST,
         refresh=request.GET.get("refresh") == "1",
     )
     return Attempt(typed=typed, report=report)

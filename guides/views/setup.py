@@ -6,7 +6,6 @@ marked uncacheable, and nothing here logs or caches it.
 """
 
 from django.conf import settings
-from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -30,11 +29,6 @@ def partial_or_page(request, name: str) -> str:
     if request.htmx and not request.htmx.history_restore_request:
         return f"guides/setup.html#{name}"
     return "guides/setup.html"
-
-
-def config_host(request) -> str:
-    """This portal's public host name: it serves the autoconfig and Autodiscover files."""
-    return split_domain_port(request.get_host())[0]
 
 
 def wizard_languages(form: ChoicesForm) -> list[dict]:
@@ -119,7 +113,7 @@ def setup_guide(request):
         "zone": zone_snippet(
             domain=address.domain,
             ascii_domain=address.ascii_domain,
-            config_host=config_host(request),
+            config_host=settings.OVHPORTAL_AUTOCONFIG_HOST,
             endpoints=endpoints,
         ),
     }
@@ -135,7 +129,9 @@ def setup_dns(request):
     if form.is_valid():
         domain, ascii_domain = form.cleaned_data["domain"]
         zone = zone_snippet(
-            domain=domain, ascii_domain=ascii_domain, config_host=config_host(request)
+            domain=domain,
+            ascii_domain=ascii_domain,
+            config_host=settings.OVHPORTAL_AUTOCONFIG_HOST,
         )
     context = {"step": "dns", "domain_form": form, "zone": zone}
     return render(request, partial_or_page(request, "dns"), context)

@@ -56,27 +56,29 @@ def browser(chromium_path, django_db_setup):
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
+def open_tab(browser, live_server, *, javascript: bool):
     """A fresh browser tab on a phone-sized screen; `page.base_url` is the live server."""
-    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.base_url = live_server.url
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def page_without_js(browser, live_server):
     context = browser.new_context(
-        viewport={"width": 360, "height": 800}, locale="fr-FR", java_script_enabled=False
+        viewport={"width": 360, "height": 800}, locale="fr-FR", java_script_enabled=javascript
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base_url = live_server.url
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    page = open_tab(browser, live_server, javascript=True)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, live_server):
+    page = open_tab(browser, live_server, javascript=False)
+    yield page
+    page.context.close()
 
 
 @pytest.fixture

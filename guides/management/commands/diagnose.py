@@ -8,20 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from guides.diagnostics.checks import Viewer
-from guides.diagnostics.domain_input import DomainInputError, is_ip_address, parse_domain
+from guides.diagnostics.domain_input import DomainInputError, parse_domain
 from guides.diagnostics.report import diagnose
 from guides.models import ReportSource
-
-
-def default_host() -> str:
-    """The portal's public host as settings know it (a name, not an address or localhost),
-    for the expected autoconfig records."""
-    hosts = [
-        host.lstrip(".")
-        for host in settings.ALLOWED_HOSTS
-        if host.lstrip(".") not in ("*", "", "localhost") and not is_ip_address(host.strip("[]"))
-    ]
-    return hosts[0] if hosts else "localhost"
 
 
 class Command(BaseCommand):
@@ -37,7 +26,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--refresh", action="store_true", help="ignore the cached lookups")
         parser.add_argument(
-            "--host", default=None, help="the portal's public host (default: from ALLOWED_HOSTS)"
+            "--host",
+            default=None,
+            help="the host serving the autoconfig files (default: OVHPORTAL_AUTOCONFIG_HOST)",
         )
 
     def handle(self, *args, **options) -> None:
@@ -50,7 +41,7 @@ class Command(BaseCommand):
                 domain=domain,
                 viewer=Viewer.operator(),
                 source=ReportSource.COMMAND,
-                config_host=options["host"] or default_host(),
+                config_host=options["host"] or settings.OVHPORTAL_AUTOCONFIG_HOST,
                 refresh=options["refresh"],
             )
             if options["json"]:
