@@ -34,7 +34,7 @@ bench: $(VENV)/.installed
 	OVHPORTAL_TESTING=1 $(BIN)/python -m benchmarks
 
 messages: $(VENV)/.installed
-	OVHPORTAL_TESTING=1 $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=tests --no-obsolete
+	OVHPORTAL_TESTING=1 $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=build --no-obsolete
 	OVHPORTAL_TESTING=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -95,7 +95,7 @@ def save_draft(
             actor=author,
             action=AuditAction.CONFLICT,
             target=guide,
-            detail=f"base {base_number}, dernière {head_number(conflict.head)}",
+            detail=f"base {base_number}, head {head_number(conflict.head)}",
         )
         raise
 
@@ -232,7 +232,7 @@ def restore(*, guide: Guide, revision: Revision, author, base_number: int) -> Re
         content=GuideContent.of_revision(revision),
         author=author,
         base_number=base_number,
-        message=f"Rétablit la révision {revision.number}",
+        message=_("Rétablit la révision %(number)s") % {"number": revision.number},
         translated_from=revision.source_updated_at,
         action=AuditAction.RESTORE,
     )
@@ -393,5 +393,7 @@ def _user(author):
 
 
 def _describe(revision: Revision) -> str:
-    text = f"révision {revision.number}"
-    return f"{text} : {revision.message}" if revision.message else text
+    text = _("révision %(number)s") % {"number": revision.number}
+    if not revision.message:
+        return text
+    return _("%(revision)s : %(message)s") % {"revision": text, "message": revision.message}

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from guides import editorial
 from guides.audit import record
@@ -126,7 +127,10 @@ def import_guides(*, directory: Path, delete_missing: bool = False) -> ImportRep
                 report.deleted.append(f"{guide.language}/{guide.slug}")
                 guide.delete()
             else:
-                report.notes.append(f"{guide.language}/{guide.slug} : absent des fichiers, gardé.")
+                report.notes.append(
+                    _("%(guide)s : absent des fichiers, gardé.")
+                    % {"guide": f"{guide.language}/{guide.slug}"}
+                )
         touched = []
         for source in sources:
             guide = existing.get((source.language, source.key))
@@ -177,8 +181,8 @@ def _import_one(source: GuideSource, guide: Guide | None, report: ImportReport) 
     head = editorial.head_revision(guide)
     if head is not None and head.awaits_editor and live != source.content:
         report.notes.append(
-            f"{source.name} : le brouillon en attente (révision {head.number}) "
-            "reste dans l'historique."
+            _("%(file)s : le brouillon en attente (révision %(number)s) reste dans l'historique.")
+            % {"file": source.name, "number": head.number}
         )
     revision = editorial.save_draft(
         guide=guide,
@@ -191,7 +195,9 @@ def _import_one(source: GuideSource, guide: Guide | None, report: ImportReport) 
     if not source.draft:
         editorial.publish(guide=guide, revision=revision, author=None)
     elif guide.status == GuideStatus.PUBLISHED:
-        report.notes.append(f"{source.name} : marqué brouillon, le texte attend d'être publié.")
+        report.notes.append(
+            _("%(file)s : marqué brouillon, le texte attend d'être publié.") % {"file": source.name}
+        )
     report.updated.append(source.name)
     return guide
 
