@@ -43,7 +43,10 @@ TESTING = env_bool("OVHPORTAL_TESTING", default="pytest" in sys.modules)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. In production, set it in the environment "
+            "(see the README's Configuration); on a local checkout, set DEBUG=true."
+        )
     SECRET_KEY = local_secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default="127.0.0.1,localhost,[::1]")
