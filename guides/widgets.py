@@ -2,14 +2,23 @@
 
 from django.utils import translation
 
-from guides.models import Limit, MxHost, Offer, Protocol, ServerEndpoint, Widget
+from guides.models import Limit, MxHost, Offer, Protocol, Security, ServerEndpoint, Widget
 from guides.placeholders import limit_label
+
+
+def reading_order(endpoint: ServerEndpoint) -> tuple[int, int, int]:
+    """IMAP, POP, then SMTP; for each, the encrypted port before the others, as the guide reads."""
+    return (
+        list(Protocol).index(Protocol(endpoint.protocol)),
+        list(Security).index(Security(endpoint.security)),
+        endpoint.port,
+    )
 
 
 def widget_context(*, widget: Widget, language: str) -> dict:
     if widget is Widget.SERVER_SETTINGS:
         endpoints = ServerEndpoint.objects.exclude(protocol=Protocol.WEBMAIL)
-        return {"endpoints": list(endpoints.order_by("protocol", "-security", "port"))}
+        return {"endpoints": sorted(endpoints, key=reading_order)}
     if widget is Widget.WEBMAIL:
         return {"webmail": ServerEndpoint.objects.filter(protocol=Protocol.WEBMAIL).first()}
     if widget is Widget.MX_HOSTS:

@@ -34,3 +34,10 @@ def test_settings_page_fills_placeholders_from_the_database(client):
     html = client.get("/fr/guides/parametres-des-comptes/").content.decode()
     assert "10993" in html
     assert "{{" not in html
+
+
+def test_settings_table_lists_imap_pop_smtp_encrypted_port_first(client):
+    html = client.get("/en/guides/account-settings/").content.decode()
+    table = html[html.index('id="servers-title"') :]
+    positions = [table.index(f'data-copy="{port}"') for port in (993, 143, 995, 110, 465, 587)]
+    assert positions == sorted(positions)
