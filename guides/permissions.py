@@ -61,6 +61,17 @@ def setup_groups(*, apps) -> None:
         )
 
 
+def assign_role(user, role: Role) -> None:
+    """Put `user` in the group of `role` and out of the other; the groups come from a migration."""
+    from django.contrib.auth.models import Group
+
+    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
+    if role.value not in groups:
+        raise LookupError("the staff groups are missing: run manage.py migrate")
+    user.groups.remove(*groups.values())
+    user.groups.add(groups[role.value])
+
+
 def role_of(user) -> Role | None:
     """The strongest role a user has (a superuser counts as an editor)."""
     if Capability.PUBLISH.allows(user):

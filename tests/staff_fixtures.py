@@ -2,15 +2,14 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from guides.permissions import Role
+from guides.permissions import Role, assign_role
 
 
 def make_user(username: str, role: Role | None = None):
     user = get_user_model().objects.create_user(username, password="correct horse battery")
     if role is not None:
-        user.groups.add(Group.objects.get(name=role.value))
+        assign_role(user, role)
     return user
 
 

@@ -79,6 +79,7 @@ def test_load_demo_with_debug_prints_working_accounts(settings):
     staff = authenticate(username="demo-staff", password=accounts["demo-staff"])
     assert staff is not None and staff.is_staff
     assert staff.has_perm("guides.change_subscription")
+    assert staff.has_perm("guides.publish_revision"), "the demo staff member can use the staff area"
     customer = authenticate(username="demo-client", password=accounts["demo-client"])
     assert customer.customer.domains.count() == 2
     settings.DEBUG = False

@@ -17,6 +17,7 @@ from guides.models import (
     Subscription,
     SubscriptionStatus,
 )
+from guides.permissions import Role, assign_role
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 6, 15)
@@ -90,6 +91,15 @@ def test_staff_see_any_domain(domain, django_user_model):
     unknown = offer_check(domain="nobody.test", viewer=staff, today=TODAY)
     assert (unknown.status, unknown.needs_sign_in) == (CheckStatus.UNKNOWN, False)
     assert "aucun client" in unknown.detail
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_support_staff_of_the_staff_area_see_the_offer(domain, django_user_model, role):
+    subscribe(domain, status=SubscriptionStatus.SUSPENDED)
+    agent = django_user_model.objects.create_user("agent")
+    assign_role(agent, role)
+    result = offer_check(domain="antivirus.test", viewer=Viewer.of(agent), today=TODAY)
+    assert (result.status, result.needs_sign_in) == ("error", False)
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from guides.models import (
     MaintenanceKind,
     SubscriptionStatus,
 )
+from guides.permissions import role_of
 
 # OVH's DNS servers for hosted zones: dnsNN.ovh.net, nsNN.ovh.net, or *.anycast.me (Anycast).
 OVH_NAMESERVERS = ("dns*.ovh.net", "ns*.ovh.net", "*.anycast.me")
@@ -93,7 +94,8 @@ class Viewer:
     def of(cls, user) -> "Viewer":
         if not user.is_authenticated:
             return cls()
-        return cls(user_id=user.pk, is_staff=user.is_staff)
+        # Support staff are the admin's users and the members of the staff area's roles.
+        return cls(user_id=user.pk, is_staff=user.is_staff or role_of(user) is not None)
 
     @classmethod
     def operator(cls) -> "Viewer":
@@ -378,9 +380,7 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
             ),
             _("Remplacez « +all » par « ~all »."),
         )
-    reaches = spf.reaches_ovh(
-        record=record, lookup_of=lambda name: snapshot.get(name, "TXT")
-    )
+    reaches = spf.reaches_ovh(record=record, lookup_of=lambda name: snapshot.get(name, "TXT"))
     if reaches is None:
         return CheckResult(
             id=CheckId.SPF,

@@ -3,13 +3,12 @@
 import getpass
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from guides.audit import record
 from guides.models import AuditAction
-from guides.permissions import Role
+from guides.permissions import Role, assign_role
 
 ROLES = {"editor": Role.EDITOR, "contributor": Role.CONTRIBUTOR}
 
@@ -36,11 +35,10 @@ class Command(BaseCommand):
             user.set_password(self._ask_password(user))
             user.save()
         chosen = ROLES[role]
-        groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
-        if chosen.value not in groups:
-            raise CommandError("the staff groups are missing: run manage.py migrate")
-        user.groups.remove(*groups.values())
-        user.groups.add(groups[chosen.value])
+        try:
+            assign_role(user, chosen)
+        except LookupError as error:
+            raise CommandError(str(error)) from None
         record(actor=None, action=AuditAction.ROLE, target=user, detail=chosen.value)
         self.stdout.write(self.style.SUCCESS(f"{username} is now in {chosen.value}"))
 

@@ -25,6 +25,7 @@ from guides.models import (
     Subscription,
     SubscriptionStatus,
 )
+from guides.permissions import Role, assign_role
 
 STAFF_USERNAME = "demo-staff"
 CUSTOMER_USERNAME = "demo-client"
@@ -166,6 +167,7 @@ class Command(BaseCommand):
             )
             | Permission.objects.filter(codename="view_diagnosticlog")
         )
+        assign_role(staff, Role.EDITOR)
         self.stdout.write("Demo accounts (DEBUG only), sign in at /fr/accounts/login/:")
         for user, role in ((staff, "staff"), (users.get(username=CUSTOMER_USERNAME), "customer")):
             password = secrets.token_urlsafe(12)
