@@ -25,6 +25,7 @@ run: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	OVHPORTAL_TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: lint

@@ -129,10 +129,10 @@ def load_guides(*, count: int, seed: int = 2026) -> None:
     search text made as for real guides."""
     from django.utils import timezone
 
-    from guides.markdown import render_markdown
+    from guides.content.markdown import render_markdown
+    from guides.content.placeholders import catalogue_values
+    from guides.content.search.query import search_text
     from guides.models import Category, CategoryKind, Guide, GuideStatus, Step
-    from guides.placeholders import catalogue_values
-    from guides.search import search_text
 
     rng = random.Random(seed)  # noqa: S311 - repeatable test data, not secrets
     category = Category.objects.get(kind=CategoryKind.FAQ)
@@ -184,7 +184,7 @@ def load_guides(*, count: int, seed: int = 2026) -> None:
 
 def vocabulary(language: str) -> list[str]:
     """The words of the shipped guides in `language`, as often as they occur there."""
-    folder = Path(__file__).resolve().parent.parent / "guides" / "content" / language
+    folder = Path(__file__).resolve().parent.parent / "guides" / "content" / "data" / language
     text = " ".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md")))
     return re.findall(r"[^\W\d_]{2,}", text)
 

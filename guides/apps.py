@@ -7,7 +7,7 @@ class GuidesConfig(AppConfig):
     verbose_name = "Guides"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the content-cache invalidation)
-        from .search_index import ensure_sqlite_index
+        from guides import signals  # noqa: F401  (connects the content-cache invalidation)
+        from guides.content.search.sqlite_index import ensure_sqlite_index
 
         post_migrate.connect(ensure_sqlite_index, sender=self)

@@ -3,8 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from guides.content.placeholders import forget_catalogue_values
 from guides.models import Limit, MxHost, ServerEndpoint
-from guides.placeholders import forget_catalogue_values
 
 
 @receiver([post_save, post_delete], sender=ServerEndpoint)

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from guides.views import browse, diagnostic, feedback, setup, staff
+from guides.views import browse, diagnostic, feedback, setup
+from guides.views.staff import editor as staff_editor
+from guides.views.staff import lists as staff_lists
+from guides.views.staff import publishing as staff_publishing
 
 app_name = "guides"
 urlpatterns = [
@@ -16,19 +19,19 @@ urlpatterns = [
     path("diagnostic/", diagnostic.diagnostic, name="diagnostic"),
     path("diagnostic/history/", diagnostic.history, name="diagnostic_history"),
     path("guides/<slug:slug>/feedback/", feedback.vote, name="feedback"),
-    path("staff/", staff.dashboard, name="staff_dashboard"),
-    path("staff/guides/", staff.guide_list, name="staff_guides"),
-    path("staff/guides/new/", staff.guide_new, name="staff_guide_new"),
-    path("staff/guides/<int:pk>/", staff.guide_edit, name="staff_guide_edit"),
-    path("staff/guides/<int:pk>/history/", staff.history, name="staff_history"),
-    path("staff/guides/<int:pk>/submit/", staff.submit, name="staff_submit"),
-    path("staff/guides/<int:pk>/publish/", staff.publish, name="staff_publish"),
-    path("staff/guides/<int:pk>/unschedule/", staff.unschedule, name="staff_unschedule"),
-    path("staff/guides/<int:pk>/restore/", staff.restore, name="staff_restore"),
-    path("staff/guides/<int:pk>/reviewed/", staff.reviewed, name="staff_reviewed"),
-    path("staff/preview/", staff.preview, name="staff_preview"),
-    path("staff/submissions/", staff.submissions, name="staff_submissions"),
-    path("staff/review-dates/", staff.review_due, name="staff_review_due"),
-    path("staff/translations/", staff.translations, name="staff_translations"),
-    path("staff/audit/", staff.audit_log, name="staff_audit"),
+    path("staff/", staff_lists.dashboard, name="staff_dashboard"),
+    path("staff/guides/", staff_lists.guide_list, name="staff_guides"),
+    path("staff/guides/new/", staff_editor.guide_new, name="staff_guide_new"),
+    path("staff/guides/<int:pk>/", staff_editor.guide_edit, name="staff_guide_edit"),
+    path("staff/guides/<int:pk>/history/", staff_editor.history, name="staff_history"),
+    path("staff/guides/<int:pk>/submit/", staff_publishing.submit, name="staff_submit"),
+    path("staff/guides/<int:pk>/publish/", staff_publishing.publish, name="staff_publish"),
+    path("staff/guides/<int:pk>/unschedule/", staff_publishing.unschedule, name="staff_unschedule"),
+    path("staff/guides/<int:pk>/restore/", staff_publishing.restore, name="staff_restore"),
+    path("staff/guides/<int:pk>/reviewed/", staff_publishing.reviewed, name="staff_reviewed"),
+    path("staff/preview/", staff_editor.preview, name="staff_preview"),
+    path("staff/submissions/", staff_lists.submissions, name="staff_submissions"),
+    path("staff/review-dates/", staff_lists.review_due, name="staff_review_due"),
+    path("staff/translations/", staff_lists.translations, name="staff_translations"),
+    path("staff/audit/", staff_lists.audit_log, name="staff_audit"),
 ]

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from guides.permissions import Role, assign_role
+from guides.editorial.permissions import Role, assign_role
 
 
 def make_user(username: str, role: Role | None = None):
@@ -43,10 +43,10 @@ def contributor_client(client, contributor):
 def edit_form_data(guide, **changes) -> dict:
     """What the editor form of `guide` posts, as opened now, with `changes` applied; `steps`
     is a list of (title, body)."""
-    from guides import editorial
+    from guides.editorial import workflow
 
-    head = editorial.head_revision(guide)
-    content = editorial.editable_content(guide, head)
+    head = workflow.head_revision(guide)
+    content = workflow.editable_content(guide, head)
     steps = changes.pop("steps", content.steps)
     data = {
         "language": guide.language,
@@ -60,7 +60,7 @@ def edit_form_data(guide, **changes) -> dict:
         "order": content.order,
         "review_by": guide.review_by.isoformat() if guide.review_by else "",
         "message": "",
-        "base": editorial.head_number(head),
+        "base": workflow.head_number(head),
         "action": "save",
         "steps-TOTAL_FORMS": len(steps),
         "steps-INITIAL_FORMS": 0,

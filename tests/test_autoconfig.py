@@ -4,8 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from guides.autoconfig import ADDRESS_PLACEHOLDER, client_config
 from guides.models import Protocol, Security, ServerEndpoint
+from guides.setup.autoconfig import ADDRESS_PLACEHOLDER, client_config
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from guides.autodiscover import MAX_REQUEST_BYTES, AutodiscoverRequestError, requested_address
+from guides.setup.autodiscover import MAX_REQUEST_BYTES, AutodiscoverRequestError, requested_address
 
 pytestmark = pytest.mark.django_db
 

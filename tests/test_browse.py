@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from benchmarks.pages import load_guides
-from guides.guide_files import parse_guide_file
+from guides.content.guide_files import parse_guide_file
 from guides.models import CategoryKind, Guide
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = Path(__file__).resolve().parent.parent / "guides" / "content"
+CONTENT = Path(__file__).resolve().parent.parent / "guides" / "content" / "data"
 LANGUAGES = ["fr", "en"]
 SHIPPED = sorted(
     (meta["category"], meta["key"])
@@ -174,7 +174,7 @@ def test_500_page_is_what_a_crashing_view_returns(client, monkeypatch):
     def crash(**kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(browse.catalogue_listing, "client_guides_by_platform", crash)
+    monkeypatch.setattr(browse.listing, "client_guides_by_platform", crash)
     client.raise_request_exception = False
     response = client.get("/fr/")
     assert response.status_code == 500

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from guides.accounts import account_settings
+from guides.catalogue.accounts import account_settings
 from guides.models import MailClient, MxHost, Protocol, Security, ServerEndpoint
 
 pytestmark = pytest.mark.django_db

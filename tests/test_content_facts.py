@@ -4,6 +4,8 @@ links from the home page, in French and in English.
 Each fact is a list of statements; a statement is a list of patterns (regular expressions,
 case-insensitive) that must all match the visible text of one same page. `{5 Go}` stands for
 a size as the page's language writes it.
+
+Long on purpose: one table of every fact id, read in one place against content-facts.md.
 """
 
 import re

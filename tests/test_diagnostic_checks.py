@@ -3,10 +3,10 @@ autoconfig and the domain; the overall status; the cache."""
 
 import pytest
 
-from guides.diagnostics.checks import CheckId, Viewer
-from guides.diagnostics.domain_input import parse_domain
+from guides.diagnostics.checks.findings import CheckId, Viewer
 from guides.diagnostics.report import diagnose
 from guides.models import CheckStatus, DiagnosticLog, MxHost, Protection, ReportSource
+from guides.models.domain_names import parse_domain
 
 pytestmark = pytest.mark.django_db
 

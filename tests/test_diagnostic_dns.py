@@ -64,9 +64,7 @@ def test_cname_is_reported_as_an_alias(dns_server):
 
 
 def test_null_mx_and_srv_records_are_parsed(dns_server):
-    mx, srv = lookups(
-        dns_server, ("nullmx.test", "MX"), ("_imaps._tcp.antivirus.test", "SRV")
-    )
+    mx, srv = lookups(dns_server, ("nullmx.test", "MX"), ("_imaps._tcp.antivirus.test", "SRV"))
     assert mx.records == ((0, "."),)
     assert srv.records == ((0, 0, 993, "ssl0.ovh.net"),)
 

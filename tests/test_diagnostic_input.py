@@ -2,7 +2,7 @@
 
 import pytest
 
-from guides.diagnostics.domain_input import DomainInputError, display_name, parse_domain
+from guides.models.domain_names import DomainInputError, display_name, parse_domain
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from guides.diagnostics.checks import Viewer, maintenance_check, offer_check
+from guides.diagnostics.checks.findings import Viewer
+from guides.diagnostics.checks.maintenance import maintenance_check
+from guides.diagnostics.checks.offer import offer_check
+from guides.editorial.permissions import Role, assign_role
 from guides.models import (
     CheckStatus,
     Customer,
@@ -17,7 +20,6 @@ from guides.models import (
     Subscription,
     SubscriptionStatus,
 )
-from guides.permissions import Role, assign_role
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 6, 15)

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from guides import rate_limit
 from guides.models import Customer, DiagnosticLog, Domain, Offer, Subscription
+from guides.views import rate_limit
 
 pytestmark = pytest.mark.django_db
 CHECK_IDS = ["domain", "mx", "spf", "dmarc", "autoconfig", "offer", "maintenance"]

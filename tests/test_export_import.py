@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from guides import editorial
+from guides.editorial import workflow
+from guides.editorial.revisions import GuideContent
 from guides.models import AuditAction, AuditLog, Guide, GuideStatus, RevisionState
-from guides.revisions import GuideContent
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +28,14 @@ def run_import(directory: Path, *options: str) -> str:
 
 
 def change(guide: Guide, **fields) -> None:
-    content = editorial.editable_content(guide, editorial.head_revision(guide))
-    revision = editorial.save_draft(
+    content = workflow.editable_content(guide, workflow.head_revision(guide))
+    revision = workflow.save_draft(
         guide=guide,
         content=GuideContent(**content.revision_fields() | fields),
         author=None,
-        base_number=editorial.head_number(editorial.head_revision(guide)),
+        base_number=workflow.head_number(workflow.head_revision(guide)),
     )
-    editorial.publish(guide=guide, revision=revision, author=None)
+    workflow.publish(guide=guide, revision=revision, author=None)
 
 
 def test_export_writes_every_guide_in_both_languages(tmp_path):
@@ -57,7 +57,7 @@ def test_export_import_export_gives_the_same_bytes(tmp_path):
     thunderbird = Guide.objects.get(language="fr", key="thunderbird")
     change(thunderbird, title="Autre titre", slug="autre-adresse", steps=(("Seule", "étape"),))
     Guide.objects.get(language="en", key="thunderbird").delete()
-    editorial.create_guide(
+    workflow.create_guide(
         language="fr",
         key="en-trop",
         content=GuideContent(slug="en-trop", title="En trop"),
@@ -68,7 +68,7 @@ def test_export_import_export_gives_the_same_bytes(tmp_path):
     run_import(tmp_path / "a", "--delete-missing")
     assert export(tmp_path / "b") == first
     # The change went through a revision, published, and the old address still works.
-    head = editorial.head_revision(thunderbird)
+    head = workflow.head_revision(thunderbird)
     assert (head.message, head.state, head.author) == (
         "Import de fr/configurer-thunderbird.md",
         RevisionState.PUBLISHED,
@@ -88,7 +88,7 @@ def test_an_import_into_an_empty_database_gives_the_same_files(tmp_path):
 
 
 def test_drafts_travel_as_drafts(tmp_path):
-    editorial.create_guide(
+    workflow.create_guide(
         language="fr",
         key="brouillon",
         content=GuideContent(slug="brouillon", title="Pas encore publié", body="Texte."),
@@ -173,10 +173,10 @@ def test_nothing_is_deleted_unless_asked(tmp_path):
 def test_an_import_over_a_pending_draft_keeps_it_in_the_history(tmp_path, editor):
     export(tmp_path)
     guide = Guide.objects.get(language="fr", key="thunderbird")
-    editorial.save_draft(
+    workflow.save_draft(
         guide=guide,
         content=GuideContent(
-            **editorial.editable_content(guide, None).revision_fields() | {"body": "En cours."}
+            **workflow.editable_content(guide, None).revision_fields() | {"body": "En cours."}
         ),
         author=editor,
         base_number=0,

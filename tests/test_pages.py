@@ -28,7 +28,7 @@ def test_settings_page_fills_placeholders_from_the_database(client):
     from guides.models import Protocol, Security, ServerEndpoint
 
     ServerEndpoint.objects.filter(protocol=Protocol.IMAP, security=Security.SSL).update(port=10993)
-    from guides.placeholders import forget_catalogue_values
+    from guides.content.placeholders import forget_catalogue_values
 
     forget_catalogue_values()
     html = client.get("/fr/guides/parametres-des-comptes/").content.decode()

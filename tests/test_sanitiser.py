@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from guides import editorial
-from guides.markdown import ALLOWED_TAGS, render_markdown, sanitise_html
+from guides.content.markdown import ALLOWED_TAGS, render_markdown, sanitise_html
+from guides.editorial import workflow
 from guides.models import Guide
 from tests.staff_fixtures import edit_form_data
 
@@ -157,10 +157,10 @@ def test_payloads_are_harmless_in_the_live_preview(editor_client):
 @pytest.mark.django_db
 def test_payloads_are_harmless_on_the_public_page(client, editor):
     guide = Guide.objects.get(language="fr", key="thunderbird")
-    content = editorial.editable_content(guide, None)
-    revision = editorial.save_draft(
+    content = workflow.editable_content(guide, None)
+    revision = workflow.save_draft(
         guide=guide,
-        content=editorial.GuideContent(
+        content=workflow.GuideContent(
             **content.revision_fields()
             | {
                 "title": "<script>alert('titre')</script>",
@@ -171,7 +171,7 @@ def test_payloads_are_harmless_on_the_public_page(client, editor):
         author=editor,
         base_number=0,
     )
-    editorial.publish(guide=guide, revision=revision, author=editor)
+    workflow.publish(guide=guide, revision=revision, author=editor)
     html = client.get("/fr/guides/configurer-thunderbird/").content.decode()
     assert_harmless(article(html))
     assert "<script>alert" not in html

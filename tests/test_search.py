@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from guides.content.rendering import render_guide
+from guides.content.search.query import clean_query, query_terms, search_guides, stem
 from guides.models import Category, CategoryKind, Guide, GuideStatus, GuideView, SearchLog
-from guides.search import clean_query, query_terms, search_guides, stem
 
 pytestmark = pytest.mark.django_db
 on_postgresql = connection.vendor == "postgresql"
@@ -30,7 +31,7 @@ def make_guide(*, key, title, summary="", body="", language="fr", status=GuideSt
         status=status,
         published_at=timezone.now(),
     )
-    guide.render()
+    render_guide(guide=guide)
     guide.save()
     return guide
 
@@ -82,7 +83,7 @@ def test_ranking_puts_title_before_summary_before_body():
 def test_steps_are_searched():
     guide = make_guide(key="with-step", title="Guide à étapes")
     guide.steps.create(order=1, title="Ouvrir le grimoire", body="Puis lisez le parchemin.")
-    guide.render()
+    render_guide(guide=guide)
     guide.save()
     assert keys("parchemin") == ["with-step"]
 
@@ -90,7 +91,7 @@ def test_steps_are_searched():
 def test_edits_are_searchable_at_once():
     guide = make_guide(key="edited", title="Avant")
     guide.title = "Après la modification xylophone"
-    guide.render()
+    render_guide(guide=guide)
     guide.save()
     assert keys("xylophone") == ["edited"]
     guide.delete()
@@ -285,7 +286,7 @@ def test_undecodable_bytes_in_the_url_give_a_normal_page(client, raw):
 
 @pytest.mark.skipif(on_postgresql, reason="SQLite's FTS5 index only")
 def test_sqlite_index_is_rebuilt_when_a_table_rebuild_dropped_its_triggers():
-    from guides.search_index import ensure_sqlite_index
+    from guides.content.search.sqlite_index import ensure_sqlite_index
 
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER guides_guide_fts_update")

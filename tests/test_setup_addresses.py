@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from guides.addresses import normalise_domain, parse_address
+from guides.setup.addresses import normalise_domain, parse_address
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from guides.client_detection import guess_client
 from guides.models import MailClient
+from guides.setup.client_detection import guess_client
 
 pytestmark = pytest.mark.django_db
 

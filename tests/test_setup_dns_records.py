@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from guides.dns_records import autoconfiguration_records, zone_text
 from guides.models import Protocol, Security, ServerEndpoint
+from guides.setup.dns_records import autoconfiguration_records, zone_text
 
 pytestmark = pytest.mark.django_db
 

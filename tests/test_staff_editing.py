@@ -1,5 +1,8 @@
 """Drafts, publication now or later, revisions, diffs, restores, conflicts and slug changes,
-through the staff views as support staff use them."""
+through the staff views as support staff use them.
+
+Long on purpose: one story of a guide's life, whose tests share its fixtures and helpers.
+"""
 
 import datetime
 import re
@@ -9,7 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from guides import editorial
+from guides.editorial import workflow
 from guides.models import AuditAction, AuditLog, Guide, GuideStatus, Revision, RevisionState
 from tests.staff_fixtures import edit_form_data
 
@@ -46,7 +49,7 @@ def test_a_draft_of_a_published_guide_leaves_the_live_page_alone_until_published
         ),
     )
     assert response.status_code == 302
-    head = editorial.head_revision(guide)
+    head = workflow.head_revision(guide)
     assert (head.number, head.state, head.author, head.message) == (
         2,
         RevisionState.SUBMITTED,
@@ -85,7 +88,7 @@ def test_a_future_date_schedules_and_the_public_page_applies_it_when_due(editor_
             publish_at=soon.strftime("%Y-%m-%dT%H:%M"),
         ),
     )
-    scheduled = editorial.head_revision(guide)
+    scheduled = workflow.head_revision(guide)
     assert scheduled.state == RevisionState.SCHEDULED
     assert "Version de demain" not in editor_client.get(PUBLIC_URL).content.decode()
     page = editor_client.get(edit_url(guide)).content.decode()
@@ -128,7 +131,7 @@ def test_a_new_guide_scheduled_for_later_is_hidden_until_then(editor_client):
     editor_client.post(reverse("guides:staff_unschedule", kwargs={"pk": guide.pk}))
     guide.refresh_from_db()
     assert guide.status == GuideStatus.DRAFT
-    assert editorial.head_revision(guide).state == RevisionState.DRAFT
+    assert workflow.head_revision(guide).state == RevisionState.DRAFT
 
     editor_client.post(publish_url(guide), {"revision": 1})
     assert editor_client.get("/fr/guides/un-nouveau-guide/").status_code == 200
@@ -142,16 +145,16 @@ def test_a_new_guide_scheduled_for_later_is_hidden_until_then(editor_client):
 
 
 def test_publishing_is_refused_when_a_newer_draft_appeared(editor_client, contributor, guide):
-    editorial.save_draft(
+    workflow.save_draft(
         guide=guide,
-        content=editorial.editable_content(guide, None),
+        content=workflow.editable_content(guide, None),
         author=contributor,
         base_number=0,
     )
-    seen = editorial.head_revision(guide)
-    editorial.save_draft(
+    seen = workflow.head_revision(guide)
+    workflow.save_draft(
         guide=guide,
-        content=editorial.editable_content(guide, seen),
+        content=workflow.editable_content(guide, seen),
         author=contributor,
         base_number=seen.number,
         message="plus récent",
@@ -183,7 +186,7 @@ def test_history_diff_between_any_two_revisions_and_restore_as_new_revision(edit
         reverse("guides:staff_restore", kwargs={"pk": guide.pk}), {"revision": 2, "base": 4}
     )
     assert response.status_code == 302
-    restored = editorial.head_revision(guide)
+    restored = workflow.head_revision(guide)
     assert (restored.number, restored.body, restored.state) == (5, "Premier jet.", "draft")
     assert restored.message == "Rétablit la révision 2"
     assert guide.revisions.count() == 5  # nothing rewritten
@@ -199,7 +202,7 @@ def test_a_restore_from_a_stale_history_page_is_refused(editor_client, guide):
         follow=True,
     )
     assert "modifié pendant que vous écriviez" in response.content.decode()
-    assert editorial.head_revision(guide).body == "Deux."
+    assert workflow.head_revision(guide).body == "Deux."
 
 
 def test_the_second_save_is_refused_with_both_versions_and_the_text_kept(
@@ -227,7 +230,7 @@ def test_the_second_save_is_refused_with_both_versions_and_the_text_kept(
 
     merged = mine | {"base": 2, "body": "La version d'Edith.\nLa version de Camille."}
     assert client.post(edit_url(guide), merged).status_code == 302
-    assert editorial.head_revision(guide).body == "La version d'Edith.\nLa version de Camille."
+    assert workflow.head_revision(guide).body == "La version d'Edith.\nLa version de Camille."
 
 
 def test_a_changed_slug_keeps_the_old_address_with_a_permanent_redirect(editor_client, guide):
@@ -279,7 +282,7 @@ def test_adding_a_step_without_javascript_keeps_everything_typed(editor_client, 
     data = edit_form_data(guide, body="Tapé mais pas enregistré", action="add_step")
     response = editor_client.post(edit_url(guide), data)
     html = response.content.decode()
-    steps = len(editorial.editable_content(guide, None).steps)
+    steps = len(workflow.editable_content(guide, None).steps)
     assert f'name="steps-{steps}-title"' in html
     assert "Tapé mais pas enregistré" in html
     assert not guide.revisions.exists()
@@ -293,10 +296,10 @@ def test_steps_can_be_reordered_and_removed(editor_client, guide):
 
 
 def test_a_new_translation_records_the_french_version_it_was_made_from(editor_client, editor):
-    source = editorial.create_guide(
+    source = workflow.create_guide(
         language="fr",
         key="guide-a-traduire",
-        content=editorial.GuideContent(slug="a-traduire", title="À traduire", body="Texte."),
+        content=workflow.GuideContent(slug="a-traduire", title="À traduire", body="Texte."),
         author=editor,
     )
     page = editor_client.get(reverse("guides:staff_guide_new"), {"from": source.pk})

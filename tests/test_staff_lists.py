@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from guides import editorial, staff_lists
+from guides.editorial import staff_lists, workflow
+from guides.editorial.revisions import GuideContent
+from guides.editorial.staff_lists import EditorialStatus, TranslationState
 from guides.models import AuditAction, AuditLog, Guide
-from guides.revisions import GuideContent
-from guides.staff_lists import EditorialStatus, TranslationState
 from tests.staff_fixtures import edit_form_data
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +23,14 @@ def translation_state(key: str) -> TranslationState:
 
 
 def publish_change(guide, author, **changes):
-    content = editorial.editable_content(guide, editorial.head_revision(guide))
-    revision = editorial.save_draft(
+    content = workflow.editable_content(guide, workflow.head_revision(guide))
+    revision = workflow.save_draft(
         guide=guide,
         content=GuideContent(**content.revision_fields() | changes),
         author=author,
-        base_number=editorial.head_number(editorial.head_revision(guide)),
+        base_number=workflow.head_number(workflow.head_revision(guide)),
     )
-    editorial.publish(guide=guide, revision=revision, author=author)
+    workflow.publish(guide=guide, revision=revision, author=author)
 
 
 def test_a_french_change_makes_the_translation_older_than_its_source(editor_client, editor):
@@ -60,7 +60,7 @@ def test_a_translation_edit_without_the_box_keeps_its_old_source_date(editor, ed
 
 
 def test_a_missing_translation_is_listed_with_a_link_to_write_it(editor_client, editor):
-    source = editorial.create_guide(
+    source = workflow.create_guide(
         language="fr",
         key="seulement-en-francais",
         content=GuideContent(slug="seulement-en-francais", title="Seulement en français"),
@@ -107,8 +107,8 @@ def test_the_review_list_shows_guides_past_their_date_and_editors_mark_them_revi
 
 def test_the_guide_list_says_where_each_guide_stands(editor_client, contributor):
     guide = Guide.objects.get(language="fr", key="thunderbird")
-    content = editorial.editable_content(guide, None)
-    editorial.save_draft(
+    content = workflow.editable_content(guide, None)
+    workflow.save_draft(
         guide=guide, content=content, author=contributor, base_number=0, submit=True
     )
     statuses = {g.pk: g.editorial_status for g in staff_lists.guides_with_status(language="fr")}

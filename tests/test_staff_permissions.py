@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from guides.editorial.permissions import Capability, Role, role_of
 from guides.models import Guide
-from guides.permissions import Capability, Role, role_of
 from tests.staff_fixtures import edit_form_data, make_user
 
 pytestmark = pytest.mark.django_db

@@ -11,19 +11,19 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from guides.diagnostics import checks
-from guides.diagnostics.checks import CheckResult, Viewer
-from guides.diagnostics.domain_input import DomainName
-from guides.diagnostics.mx import MxSummary, classify_mx
+from guides.diagnostics.checks.autoconfig import autoconfig_check, autoconfig_question
+from guides.diagnostics.checks.dmarc import dmarc_check
+from guides.diagnostics.checks.domain import domain_check
+from guides.diagnostics.checks.findings import CheckResult, Viewer, zone_of
+from guides.diagnostics.checks.maintenance import maintenance_check
+from guides.diagnostics.checks.mx import mx_check
+from guides.diagnostics.checks.offer import offer_check
+from guides.diagnostics.checks.spf import spf_check
+from guides.diagnostics.mx_classification import MxSummary, classify_mx
 from guides.diagnostics.snapshot import DnsSnapshot, take_snapshot
-from guides.dns_records import DnsRecord, autoconfiguration_records
-from guides.models import (
-    CheckStatus,
-    DiagnosticLog,
-    Maintenance,
-    MxHost,
-    ReportSource,
-)
+from guides.models import CheckStatus, DiagnosticLog, Maintenance, MxHost, ReportSource
+from guides.models.domain_names import DomainName
+from guides.setup.dns_records import DnsRecord, autoconfiguration_records
 
 CACHE_SECONDS = 60
 CACHE_VERSION = 1
@@ -69,7 +69,6 @@ class Report:
             "cached": self.cached,
             "language": get_language(),
         }
-
 
     def to_text(self) -> str:
         """The report for a terminal: one block a check."""
@@ -133,20 +132,20 @@ def build_report(
     cached: bool = False,
 ) -> Report:
     """The checks in the active language, from a snapshot and the database."""
-    zone = checks.zone_of(snapshot)
+    zone = zone_of(snapshot)
     mx = classify_mx(snapshot=snapshot, hosts=MxHost.objects.all())
     return Report(
         domain=domain,
         checked_at=snapshot.checked_at,
         mx=mx,
         checks=(
-            checks.domain_check(snapshot=snapshot, zone=zone),
-            checks.mx_check(summary=mx, zone=zone),
-            checks.spf_check(snapshot=snapshot, zone=zone),
-            checks.dmarc_check(snapshot=snapshot, zone=zone),
-            checks.autoconfig_check(snapshot=snapshot, records=autoconfig),
-            checks.offer_check(domain=domain.ascii, viewer=viewer, today=timezone.localdate()),
-            checks.maintenance_check(maintenances=list(Maintenance.objects.open())),
+            domain_check(snapshot=snapshot, zone=zone),
+            mx_check(summary=mx, zone=zone),
+            spf_check(snapshot=snapshot, zone=zone),
+            dmarc_check(snapshot=snapshot, zone=zone),
+            autoconfig_check(snapshot=snapshot, records=autoconfig),
+            offer_check(domain=domain.ascii, viewer=viewer, today=timezone.localdate()),
+            maintenance_check(maintenances=list(Maintenance.objects.open())),
         ),
         cached=cached,
     )
@@ -166,7 +165,7 @@ def diagnose(
     snapshot, cached = dns_snapshot(
         domain=domain.ascii,
         refresh=refresh,
-        extra=[checks.autoconfig_question(record) for record in autoconfig],
+        extra=[autoconfig_question(record) for record in autoconfig],
     )
     report = build_report(
         domain=domain, snapshot=snapshot, viewer=viewer, autoconfig=autoconfig, cached=cached

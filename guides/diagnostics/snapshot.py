@@ -12,9 +12,9 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from guides.diagnostics import spf
-from guides.diagnostics.domain_input import is_ip_address
+from guides.diagnostics import spf_record
 from guides.diagnostics.resolver import DnsClient, Lookup, run
+from guides.models.domain_names import is_ip_address
 
 # How many names up from the domain to ask for name servers (for a name below the zone apex).
 NS_LEVELS = 4
@@ -71,12 +71,16 @@ async def collect(
     async def spf_chain() -> None:
         [txt] = await ask([(domain, "TXT")])
         seen: set[str] = set()
-        pending = set(spf.targets_of(txt))
-        while pending and spf.OVH_INCLUDE not in pending and len(seen) < spf.MAX_LOOKUPS:
-            names = sorted(pending)[: spf.MAX_LOOKUPS - len(seen)]
+        pending = set(spf_record.targets_of(txt))
+        while (
+            pending and spf_record.OVH_INCLUDE not in pending and len(seen) < spf_record.MAX_LOOKUPS
+        ):
+            names = sorted(pending)[: spf_record.MAX_LOOKUPS - len(seen)]
             seen.update(names)
             answers = await ask([(name, "TXT") for name in names])
-            pending = {target for lookup in answers for target in spf.targets_of(lookup)} - seen
+            pending = {
+                target for lookup in answers for target in spf_record.targets_of(lookup)
+            } - seen
 
     await asyncio.gather(
         mx_chain(),

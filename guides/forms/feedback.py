@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guides.feedback import COMMENT_MAX_LENGTH
+from guides.editorial.feedback import COMMENT_MAX_LENGTH
 
 
 class FeedbackForm(forms.Form):

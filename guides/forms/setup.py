@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guides.addresses import EmailAddress, normalise_domain, parse_address
 from guides.models import Guide
-from guides.wizard import (
+from guides.setup.addresses import EmailAddress, normalise_domain, parse_address
+from guides.setup.wizard import (
     ClientChoice,
     ClientOptions,
     EncryptionChoice,

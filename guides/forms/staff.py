@@ -7,10 +7,10 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guides.editorial import SOURCE_LANGUAGE
-from guides.guide_files import STEP_MARKER
+from guides.content.guide_files import STEP_MARKER
+from guides.editorial.revisions import GuideContent
+from guides.editorial.workflow import SOURCE_LANGUAGE
 from guides.models import CategoryKind, Guide, MailClient, Widget
-from guides.revisions import GuideContent
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 

@@ -3,194 +3,500 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import guides.validators
+import guides.models.validators
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reference', 'Référence'), ('clients', 'Logiciels de messagerie'), ('faq', 'Questions fréquentes')], max_length=20, unique=True, verbose_name='type')),
-                ('name', models.CharField(max_length=100, verbose_name='nom (français)')),
-                ('name_en', models.CharField(max_length=100, verbose_name='nom (anglais)')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reference", "Référence"),
+                            ("clients", "Logiciels de messagerie"),
+                            ("faq", "Questions fréquentes"),
+                        ],
+                        max_length=20,
+                        unique=True,
+                        verbose_name="type",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="nom (français)")),
+                ("name_en", models.CharField(max_length=100, verbose_name="nom (anglais)")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
             ],
             options={
-                'verbose_name': 'catégorie',
-                'verbose_name_plural': 'catégories',
-                'ordering': ['order'],
+                "verbose_name": "catégorie",
+                "verbose_name_plural": "catégories",
+                "ordering": ["order"],
             },
         ),
         migrations.CreateModel(
-            name='MailClient',
+            name="MailClient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='identifiant')),
-                ('name', models.CharField(max_length=100, verbose_name='nom (français)')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='nom (anglais)')),
-                ('platform', models.CharField(choices=[('windows', 'Windows'), ('apple', 'Apple'), ('outlook', 'Outlook'), ('other', 'Autres')], max_length=10, verbose_name='plateforme')),
-                ('version', models.CharField(blank=True, max_length=100, verbose_name='version (français)')),
-                ('version_en', models.CharField(blank=True, max_length=100, verbose_name='version (anglais)')),
-                ('legacy', models.BooleanField(default=False, help_text='Plus maintenue par son éditeur ; le guide reste, marqué comme tel.', verbose_name='ancienne version')),
-                ('user_agent', models.CharField(blank=True, help_text="Expression régulière sur l'en-tête User-Agent, pour proposer ce client.", max_length=200, verbose_name='motif du navigateur')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="identifiant")),
+                ("name", models.CharField(max_length=100, verbose_name="nom (français)")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="nom (anglais)"),
+                ),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("windows", "Windows"),
+                            ("apple", "Apple"),
+                            ("outlook", "Outlook"),
+                            ("other", "Autres"),
+                        ],
+                        max_length=10,
+                        verbose_name="plateforme",
+                    ),
+                ),
+                (
+                    "version",
+                    models.CharField(blank=True, max_length=100, verbose_name="version (français)"),
+                ),
+                (
+                    "version_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="version (anglais)"),
+                ),
+                (
+                    "legacy",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Plus maintenue par son éditeur ; le guide reste, marqué comme tel.",
+                        verbose_name="ancienne version",
+                    ),
+                ),
+                (
+                    "user_agent",
+                    models.CharField(
+                        blank=True,
+                        help_text="Expression régulière sur l'en-tête User-Agent, pour proposer ce client.",
+                        max_length=200,
+                        verbose_name="motif du navigateur",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
             ],
             options={
-                'verbose_name': 'logiciel de messagerie',
-                'verbose_name_plural': 'logiciels de messagerie',
-                'ordering': ['order', 'name'],
+                "verbose_name": "logiciel de messagerie",
+                "verbose_name_plural": "logiciels de messagerie",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='MxHost',
+            name="MxHost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('host', models.CharField(max_length=253, unique=True, validators=[guides.validators.validate_hostname], verbose_name='serveur MX')),
-                ('protection', models.CharField(choices=[('none', 'Aucune protection'), ('antispam', 'Anti-spam simple'), ('antispam_antivirus', 'Anti-spam et antivirus')], max_length=20, verbose_name='protection')),
-                ('priority', models.PositiveSmallIntegerField(default=1, verbose_name='priorité conseillée')),
-                ('legacy', models.BooleanField(default=False, help_text='Nom encore accepté mais remplacé par les serveurs actuels.', verbose_name='ancien nom')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "host",
+                    models.CharField(
+                        max_length=253,
+                        unique=True,
+                        validators=[guides.models.validators.validate_hostname],
+                        verbose_name="serveur MX",
+                    ),
+                ),
+                (
+                    "protection",
+                    models.CharField(
+                        choices=[
+                            ("none", "Aucune protection"),
+                            ("antispam", "Anti-spam simple"),
+                            ("antispam_antivirus", "Anti-spam et antivirus"),
+                        ],
+                        max_length=20,
+                        verbose_name="protection",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="priorité conseillée"),
+                ),
+                (
+                    "legacy",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Nom encore accepté mais remplacé par les serveurs actuels.",
+                        verbose_name="ancien nom",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'serveur MX',
-                'verbose_name_plural': 'serveurs MX',
-                'ordering': ['legacy', 'priority', 'host'],
+                "verbose_name": "serveur MX",
+                "verbose_name_plural": "serveurs MX",
+                "ordering": ["legacy", "priority", "host"],
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='identifiant')),
-                ('name', models.CharField(max_length=100, verbose_name='nom (français)')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='nom (anglais)')),
-                ('kind', models.CharField(choices=[('hosting', 'Comptes inclus dans un hébergement'), ('mxplan', 'MX Plan (e-mail seul)'), ('exchange', 'Exchange (offre supérieure)')], max_length=10, verbose_name='type')),
-                ('accounts', models.PositiveIntegerField(default=0, help_text="Sans compter l'adresse postmaster@.", verbose_name='comptes e-mail')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="identifiant")),
+                ("name", models.CharField(max_length=100, verbose_name="nom (français)")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="nom (anglais)"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("hosting", "Comptes inclus dans un hébergement"),
+                            ("mxplan", "MX Plan (e-mail seul)"),
+                            ("exchange", "Exchange (offre supérieure)"),
+                        ],
+                        max_length=10,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "accounts",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Sans compter l'adresse postmaster@.",
+                        verbose_name="comptes e-mail",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
             ],
             options={
-                'verbose_name': 'offre',
-                'verbose_name_plural': 'offres',
-                'ordering': ['order', 'kind', 'accounts'],
+                "verbose_name": "offre",
+                "verbose_name_plural": "offres",
+                "ordering": ["order", "kind", "accounts"],
             },
         ),
         migrations.CreateModel(
-            name='Guide',
+            name="Guide",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('fr', 'Français'), ('en', 'English')], max_length=2, verbose_name='langue')),
-                ('key', models.SlugField(help_text='La même pour un guide et ses traductions.', verbose_name='clé de traduction')),
-                ('slug', models.SlugField(max_length=100, verbose_name='adresse')),
-                ('widget', models.CharField(blank=True, choices=[('', 'Aucun'), ('server_settings', 'Tableau des serveurs et ports'), ('webmail', 'Accès au webmail'), ('mx_hosts', 'Serveurs MX'), ('limits', "Limites de l'offre"), ('offers', 'Offres')], default='', max_length=20, verbose_name='données affichées')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='résumé')),
-                ('body', models.TextField(blank=True, verbose_name='texte (Markdown)')),
-                ('body_html', models.TextField(blank=True, editable=False)),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='état')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='publié le')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='mis à jour le')),
-                ('review_by', models.DateField(blank=True, null=True, verbose_name='à relire avant le')),
-                ('search_text', models.TextField(blank=True, editable=False)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='guides', to='guides.category', verbose_name='catégorie')),
-                ('client', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='guides', to='guides.mailclient', verbose_name='logiciel de messagerie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "Français"), ("en", "English")],
+                        max_length=2,
+                        verbose_name="langue",
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="La même pour un guide et ses traductions.",
+                        verbose_name="clé de traduction",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, verbose_name="adresse")),
+                (
+                    "widget",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Aucun"),
+                            ("server_settings", "Tableau des serveurs et ports"),
+                            ("webmail", "Accès au webmail"),
+                            ("mx_hosts", "Serveurs MX"),
+                            ("limits", "Limites de l'offre"),
+                            ("offers", "Offres"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="données affichées",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("summary", models.CharField(blank=True, max_length=300, verbose_name="résumé")),
+                ("body", models.TextField(blank=True, verbose_name="texte (Markdown)")),
+                ("body_html", models.TextField(blank=True, editable=False)),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="publié le"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="mis à jour le"
+                    ),
+                ),
+                (
+                    "review_by",
+                    models.DateField(blank=True, null=True, verbose_name="à relire avant le"),
+                ),
+                ("search_text", models.TextField(blank=True, editable=False)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="guides",
+                        to="guides.category",
+                        verbose_name="catégorie",
+                    ),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="guides",
+                        to="guides.mailclient",
+                        verbose_name="logiciel de messagerie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guide',
-                'verbose_name_plural': 'guides',
-                'ordering': ['category__order', 'order', 'title'],
+                "verbose_name": "guide",
+                "verbose_name_plural": "guides",
+                "ordering": ["category__order", "order", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Limit',
+            name="Limit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('send_per_hour_account', 'E-mails envoyés par heure et par compte'), ('send_per_hour_ip', 'E-mails envoyés par heure et par adresse IP'), ('quota_min', "Quota le plus petit d'une adresse"), ('quota_max', "Quota le plus grand d'une adresse"), ('attachment_webmail', 'Pièces jointes depuis le webmail'), ('attachment_client', 'Pièces jointes depuis un logiciel de messagerie'), ('recipients_max', "Destinataires en copie d'un e-mail"), ('password_min', 'Longueur minimale du mot de passe'), ('password_max', 'Longueur maximale du mot de passe'), ('password_ascii_only', 'Mot de passe sans caractère accentué')], max_length=30, verbose_name='limite')),
-                ('value', models.PositiveIntegerField(verbose_name='valeur')),
-                ('offer', models.ForeignKey(blank=True, help_text="Vide : la limite vaut pour toute l'offre mutualisée.", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='limits', to='guides.offer', verbose_name='offre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("send_per_hour_account", "E-mails envoyés par heure et par compte"),
+                            ("send_per_hour_ip", "E-mails envoyés par heure et par adresse IP"),
+                            ("quota_min", "Quota le plus petit d'une adresse"),
+                            ("quota_max", "Quota le plus grand d'une adresse"),
+                            ("attachment_webmail", "Pièces jointes depuis le webmail"),
+                            (
+                                "attachment_client",
+                                "Pièces jointes depuis un logiciel de messagerie",
+                            ),
+                            ("recipients_max", "Destinataires en copie d'un e-mail"),
+                            ("password_min", "Longueur minimale du mot de passe"),
+                            ("password_max", "Longueur maximale du mot de passe"),
+                            ("password_ascii_only", "Mot de passe sans caractère accentué"),
+                        ],
+                        max_length=30,
+                        verbose_name="limite",
+                    ),
+                ),
+                ("value", models.PositiveIntegerField(verbose_name="valeur")),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Vide : la limite vaut pour toute l'offre mutualisée.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="limits",
+                        to="guides.offer",
+                        verbose_name="offre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'limite',
-                'verbose_name_plural': 'limites',
-                'ordering': ['kind'],
+                "verbose_name": "limite",
+                "verbose_name_plural": "limites",
+                "ordering": ["kind"],
             },
         ),
         migrations.CreateModel(
-            name='SearchLog',
+            name="SearchLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(max_length=200, verbose_name='recherche')),
-                ('language', models.CharField(max_length=5, verbose_name='langue')),
-                ('results', models.PositiveIntegerField(verbose_name='résultats')),
-                ('created', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='date')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("query", models.CharField(max_length=200, verbose_name="recherche")),
+                ("language", models.CharField(max_length=5, verbose_name="langue")),
+                ("results", models.PositiveIntegerField(verbose_name="résultats")),
+                (
+                    "created",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="date"),
+                ),
             ],
             options={
-                'verbose_name': 'recherche',
-                'verbose_name_plural': 'recherches',
-                'ordering': ['-created'],
-                'indexes': [models.Index(fields=['results', 'query'], name='guides_sear_results_7bc0d0_idx')],
+                "verbose_name": "recherche",
+                "verbose_name_plural": "recherches",
+                "ordering": ["-created"],
+                "indexes": [
+                    models.Index(fields=["results", "query"], name="guides_sear_results_7bc0d0_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ServerEndpoint',
+            name="ServerEndpoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('protocol', models.CharField(choices=[('imap', 'IMAP'), ('pop3', 'POP'), ('smtp', 'SMTP'), ('webmail', 'Webmail')], max_length=10, verbose_name='protocole')),
-                ('host', models.CharField(max_length=253, validators=[guides.validators.validate_hostname], verbose_name='serveur')),
-                ('port', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(65535)], verbose_name='port')),
-                ('security', models.CharField(choices=[('ssl', 'SSL/TLS'), ('starttls', 'STARTTLS'), ('none', 'Aucune')], max_length=10, verbose_name='sécurité')),
-                ('auth_required', models.BooleanField(default=True, verbose_name='authentification obligatoire')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "protocol",
+                    models.CharField(
+                        choices=[
+                            ("imap", "IMAP"),
+                            ("pop3", "POP"),
+                            ("smtp", "SMTP"),
+                            ("webmail", "Webmail"),
+                        ],
+                        max_length=10,
+                        verbose_name="protocole",
+                    ),
+                ),
+                (
+                    "host",
+                    models.CharField(
+                        max_length=253,
+                        validators=[guides.models.validators.validate_hostname],
+                        verbose_name="serveur",
+                    ),
+                ),
+                (
+                    "port",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(65535),
+                        ],
+                        verbose_name="port",
+                    ),
+                ),
+                (
+                    "security",
+                    models.CharField(
+                        choices=[("ssl", "SSL/TLS"), ("starttls", "STARTTLS"), ("none", "Aucune")],
+                        max_length=10,
+                        verbose_name="sécurité",
+                    ),
+                ),
+                (
+                    "auth_required",
+                    models.BooleanField(default=True, verbose_name="authentification obligatoire"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
             ],
             options={
-                'verbose_name': 'serveur',
-                'verbose_name_plural': 'serveurs',
-                'ordering': ['protocol', 'order', 'port'],
-                'constraints': [models.UniqueConstraint(fields=('protocol', 'security'), name='one_endpoint_per_protocol_and_security')],
+                "verbose_name": "serveur",
+                "verbose_name_plural": "serveurs",
+                "ordering": ["protocol", "order", "port"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("protocol", "security"),
+                        name="one_endpoint_per_protocol_and_security",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Step',
+            name="Step",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('body', models.TextField(blank=True, verbose_name='texte (Markdown)')),
-                ('body_html', models.TextField(blank=True, editable=False)),
-                ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='guides.guide')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("body", models.TextField(blank=True, verbose_name="texte (Markdown)")),
+                ("body_html", models.TextField(blank=True, editable=False)),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="guides.guide",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'étape',
-                'verbose_name_plural': 'étapes',
-                'ordering': ['guide', 'order'],
+                "verbose_name": "étape",
+                "verbose_name_plural": "étapes",
+                "ordering": ["guide", "order"],
             },
         ),
         migrations.AddIndex(
-            model_name='guide',
-            index=models.Index(fields=['language', 'status', 'published_at'], name='guides_guid_languag_a849a1_idx'),
+            model_name="guide",
+            index=models.Index(
+                fields=["language", "status", "published_at"], name="guides_guid_languag_a849a1_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='guide',
-            constraint=models.UniqueConstraint(fields=('language', 'slug'), name='unique_slug_per_language'),
+            model_name="guide",
+            constraint=models.UniqueConstraint(
+                fields=("language", "slug"), name="unique_slug_per_language"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='guide',
-            constraint=models.UniqueConstraint(fields=('language', 'key'), name='unique_key_per_language'),
+            model_name="guide",
+            constraint=models.UniqueConstraint(
+                fields=("language", "key"), name="unique_key_per_language"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='limit',
-            constraint=models.UniqueConstraint(condition=models.Q(('offer', None)), fields=('kind',), name='one_shared_limit_per_kind'),
+            model_name="limit",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("offer", None)),
+                fields=("kind",),
+                name="one_shared_limit_per_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='limit',
-            constraint=models.UniqueConstraint(fields=('kind', 'offer'), name='one_limit_per_kind_and_offer'),
+            model_name="limit",
+            constraint=models.UniqueConstraint(
+                fields=("kind", "offer"), name="one_limit_per_kind_and_offer"
+            ),
         ),
     ]

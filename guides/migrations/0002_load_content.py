@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from guides.seed import seed_catalogue, seed_guides
+    from guides.content.seed import seed_catalogue, seed_guides
 
     seed_catalogue(apps)
     seed_guides(apps)

@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 def create_groups(apps, schema_editor):
-    from guides.permissions import setup_groups
+    from guides.editorial.permissions import setup_groups
 
     # Permissions are normally created after all migrations; the groups need them now.
     app_config = apps.get_app_config("guides")

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from guides.validators import port_validators, validate_hostname
+from guides.models.validators import port_validators, validate_hostname
 
 
 class Protocol(models.TextChoices):

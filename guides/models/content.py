@@ -6,8 +6,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from guides.markdown import render_markdown
-
 
 class Language(models.TextChoices):
     FRENCH = "fr", "Français"
@@ -50,7 +48,7 @@ class Widget(models.TextChoices):
 
     @property
     def template_name(self) -> str:
-        return f"guides/widgets/{self.value}.html"
+        return f"guides/content/widgets/{self.value}.html"
 
 
 class GuideStatus(models.TextChoices):
@@ -61,10 +59,8 @@ class GuideStatus(models.TextChoices):
 class GuideQuerySet(models.QuerySet):
     def published(self) -> "GuideQuerySet":
         """What the public may read: published, and due (a future date schedules it). Revisions
-        scheduled for a guide already online go live here once due: no cron needed."""
-        from guides.editorial import publish_due
-
-        publish_due()
+        scheduled for a guide already online are put online by the editorial workflow
+        (guides.editorial.workflow.publish_due), which the public pages call before reading."""
         return self.filter(status=GuideStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def in_language(self, language: str) -> "GuideQuerySet":
@@ -155,17 +151,6 @@ class Guide(models.Model):
             and self.published_at <= timezone.now()
         )
 
-    def render(self) -> None:
-        """Keep the stored HTML and search text in step with the Markdown source."""
-        from guides.placeholders import catalogue_values
-        from guides.search import search_text
-
-        self.body_html = render_markdown(self.body, language=self.language)
-        steps = [(step.title, step.body) for step in self.steps.all()] if self.pk else []
-        self.search_text = search_text(
-            body=self.body, steps=steps, values=catalogue_values(language=self.language)
-        )
-
 
 class Step(models.Model):
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="steps")
@@ -181,6 +166,3 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def render(self) -> None:
-        self.body_html = render_markdown(self.body, language=self.guide.language)

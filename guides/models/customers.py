@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from guides.diagnostics.domain_input import DomainInputError, display_name, parse_domain
+from guides.models.domain_names import DomainInputError, display_name, parse_domain
 from guides.models.offers import Offer, OfferKind
 
 

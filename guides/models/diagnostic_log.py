@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from guides.diagnostics.domain_input import display_name
+from guides.models.domain_names import display_name
 
 
 class CheckStatus(models.TextChoices):

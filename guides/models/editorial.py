@@ -2,7 +2,7 @@
 
 The Guide row holds what the public reads. A revision is a full copy of what an editor wrote;
 one becomes the Guide row only when an editor publishes it (now, or at a date: the public read
-path applies due revisions, see guides.editorial.publish_due).
+path applies due revisions, see guides.editorial.workflow.publish_due).
 """
 
 from django.conf import settings

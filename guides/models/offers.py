@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from guides.validators import validate_hostname
+from guides.models.validators import validate_hostname
 
 
 class OfferKind(models.TextChoices):

@@ -5,7 +5,7 @@ Whether the visitor already answered comes from their signed cookie: no query on
 
 from django import template
 
-from guides.feedback import VISITOR_COOKIE, Visitor, visitor_from_cookie
+from guides.editorial.feedback import VISITOR_COOKIE, Visitor, visitor_from_cookie
 from guides.forms.feedback import FeedbackForm
 
 register = template.Library()
@@ -22,7 +22,7 @@ def feedback_context(*, request, guide, visitor: Visitor | None = None, form=Non
     }
 
 
-@register.inclusion_tag("guides/feedback.html#block", takes_context=True)
+@register.inclusion_tag("guides/content/feedback.html#block", takes_context=True)
 def feedback_block(context, guide) -> dict:
     return feedback_context(request=context["request"], guide=guide) | {
         "csrf_token": context.get("csrf_token")

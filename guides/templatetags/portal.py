@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from guides.placeholders import expand
+from guides.content.placeholders import expand
 
 register = template.Library()
 

@@ -14,14 +14,15 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from guides import apple_profile
-from guides.accounts import account_settings
-from guides.addresses import parse_address
-from guides.autoconfig import Documentation, client_config
-from guides.autodiscover import MAX_REQUEST_BYTES, AutodiscoverRequestError, requested_address
-from guides.autodiscover import response as autodiscover_response
+from guides.catalogue.accounts import account_settings
 from guides.forms.setup import ProfileForm, first_error
 from guides.models import Guide, Protocol, ServerEndpoint
+from guides.setup import apple_profile
+from guides.setup.addresses import parse_address
+from guides.setup.autoconfig import Documentation, client_config
+from guides.setup.autodiscover import MAX_REQUEST_BYTES, AutodiscoverRequestError, requested_address
+from guides.setup.autodiscover import response as autodiscover_response
+from guides.views.publication import reads_published_guides
 
 THUNDERBIRD_CLIENT = "thunderbird"
 AUTOCONFIG_PREFIXES = ("autoconfig.", "autodiscover.")
@@ -47,6 +48,7 @@ def requested_domain(request) -> str:
 
 
 @require_safe
+@reads_published_guides
 def thunderbird_config(request):
     """clientConfig 1.1, with or without ?emailaddress= (some clients never send it)."""
     raw_address = request.GET.get("emailaddress", "").strip()

@@ -6,42 +6,41 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from guides import catalogue_listing
+from guides.content import listing
+from guides.content.placeholders import catalogue_values
+from guides.content.search.log import log_search
+from guides.content.search.query import clean_query, search_guides
+from guides.content.widgets import widget_context
 from guides.context_processors import language_links
-from guides.editorial import redirect_target
-from guides.feedback import record_view
+from guides.editorial.feedback import record_view
+from guides.editorial.workflow import redirect_target
 from guides.models import CategoryKind, Guide, Widget
-from guides.placeholders import catalogue_values
-from guides.search import clean_query, search_guides
-from guides.search_log import log_search
-from guides.widgets import widget_context
+from guides.views.publication import reads_published_guides
 
 SEARCH_MAX_LENGTH = 200
 
 
 @require_safe
+@reads_published_guides
 def home(request):
     language = get_language()
     return render(
         request,
-        "guides/home.html",
+        "guides/content/home.html",
         {
-            "platform_groups": catalogue_listing.client_guides_by_platform(language=language),
-            "questions": catalogue_listing.guides_of_kind(
-                kind=CategoryKind.FAQ, language=language, limit=8
-            ),
-            "essentials": catalogue_listing.guides_of_kind(
-                kind=CategoryKind.REFERENCE, language=language
-            ),
+            "platform_groups": listing.client_guides_by_platform(language=language),
+            "questions": listing.guides_of_kind(kind=CategoryKind.FAQ, language=language, limit=8),
+            "essentials": listing.guides_of_kind(kind=CategoryKind.REFERENCE, language=language),
         },
     )
 
 
 @require_safe
+@reads_published_guides
 def guide_detail(request, slug):
     language = get_language()
     try:
-        guide = catalogue_listing.published_guide(slug=slug, language=language)
+        guide = listing.published_guide(slug=slug, language=language)
     except Guide.DoesNotExist:
         if moved_to := redirect_target(slug=slug, language=language):
             return redirect(moved_to, permanent=True)
@@ -51,12 +50,12 @@ def guide_detail(request, slug):
     widget = Widget(guide.widget)
     return render(
         request,
-        "guides/guide.html",
+        "guides/content/guide.html",
         {
             "guide": guide,
             "values": catalogue_values(language=language),
             "languages": language_links(
-                path=request.path, alternates=catalogue_listing.translations_of(guide)
+                path=request.path, alternates=listing.translations_of(guide)
             ),
             "widget": widget,
             **widget_context(widget=widget, language=language),
@@ -65,35 +64,35 @@ def guide_detail(request, slug):
 
 
 @require_safe
+@reads_published_guides
 def guide_by_key(request, key):
     guide = get_object_or_404(Guide.objects.published().in_language(get_language()), key=key)
     return redirect(guide)
 
 
 @require_safe
+@reads_published_guides
 def client_index(request):
     return render(
         request,
-        "guides/clients.html",
-        {"platform_groups": catalogue_listing.client_guides_by_platform(language=get_language())},
+        "guides/content/clients.html",
+        {"platform_groups": listing.client_guides_by_platform(language=get_language())},
     )
 
 
 @require_safe
+@reads_published_guides
 def faq_index(request):
     return render(
         request,
-        "guides/faq.html",
-        {
-            "questions": catalogue_listing.guides_of_kind(
-                kind=CategoryKind.FAQ, language=get_language()
-            )
-        },
+        "guides/content/faq.html",
+        {"questions": listing.guides_of_kind(kind=CategoryKind.FAQ, language=get_language())},
     )
 
 
 @require_safe
 @vary_on_headers("HX-Request")
+@reads_published_guides
 def search(request):
     language = get_language()
     query = clean_query(request.GET.get("q", ""), max_length=SEARCH_MAX_LENGTH)
@@ -102,6 +101,8 @@ def search(request):
         log_search(query=query, language=language, results=len(hits))
     context = {"query": query, "hits": hits}
     if not hits:
-        context["suggestions"] = catalogue_listing.most_read_guides(language=language)
-    template = "guides/search.html#results" if request.htmx else "guides/search.html"
+        context["suggestions"] = listing.most_read_guides(language=language)
+    template = (
+        "guides/content/search.html#results" if request.htmx else "guides/content/search.html"
+    )
     return render(request, template, context)

@@ -14,11 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from guides import rate_limit
-from guides.diagnostics.checks import Viewer
-from guides.diagnostics.domain_input import MAX_INPUT, DomainInputError, parse_domain
+from guides.diagnostics.checks.findings import Viewer
 from guides.diagnostics.report import Report, diagnose
 from guides.models import DiagnosticLog, Maintenance, ReportSource
+from guides.models.domain_names import MAX_INPUT, DomainInputError, parse_domain
+from guides.views import rate_limit
 
 HISTORY_PAGE_SIZE = 50
 
@@ -92,9 +92,9 @@ def diagnostic(request):
         ],
     }
     if request.htmx and not request.htmx.history_restore_request:
-        template = "guides/diagnostic.html#diagnostic"
+        template = "guides/diagnostics/diagnostic.html#diagnostic"
     else:
-        template = "guides/diagnostic.html"
+        template = "guides/diagnostics/diagnostic.html"
     status = 429 if result.retry_after else 200
     return with_retry_after(render(request, template, context, status=status), result)
 
@@ -130,4 +130,4 @@ def history(request):
     """Staff see every report; a customer sees the ones they ran."""
     logs = DiagnosticLog.objects.visible_to(request.user).select_related("user")
     page = Paginator(logs, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "guides/diagnostic_history.html", {"page": page})
+    return render(request, "guides/diagnostics/diagnostic_history.html", {"page": page})

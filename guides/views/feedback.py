@@ -7,15 +7,17 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from guides import feedback
+from guides.editorial import feedback
 from guides.forms.feedback import FeedbackForm
 from guides.models import Guide
-from guides.rate_limit import client_address
 from guides.templatetags.feedback import FORM_ID, feedback_context
+from guides.views import rate_limit
+from guides.views.publication import reads_published_guides
 
 
 @require_POST
 @vary_on_headers("HX-Request")
+@reads_published_guides
 def vote(request, slug):
     try:
         guide = Guide.objects.published().in_language(get_language()).get(slug=slug)
@@ -27,27 +29,28 @@ def vote(request, slug):
     if not form.is_valid():
         status = 400
     elif not visitor.has_voted(guide):
-        try:
+        address = rate_limit.client_address(request)
+        fingerprint = feedback.address_fingerprint(address)
+        if rate_limit.hit(scope="vote", client=fingerprint, limit=feedback.VOTE_RATE).allowed:
             feedback.cast_vote(
                 guide=guide,
                 visitor=visitor,
-                address=client_address(request),
+                address=address,
                 helpful=form.cleaned_data["helpful"],
                 comment=form.cleaned_data["comment"],
             )
-        except feedback.VoteRefused:
+        else:
             status = 429
     if request.htmx:
         # htmx swaps only 2xx answers: the message is in the fragment itself.
-        response = render(
-            request, "guides/feedback.html#block", _context(request, guide, visitor, form, status)
-        )
+        context = _context(request, guide, visitor, form, status)
+        response = render(request, "guides/content/feedback.html#block", context)
     elif status == 200:
         response = redirect(guide.get_absolute_url() + "#feedback")
     else:
         response = render(
             request,
-            "guides/feedback.html",
+            "guides/content/feedback.html",
             _context(request, guide, visitor, form, status),
             status=status,
         )

@@ -15,20 +15,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from guides import wizard
-from guides.client_detection import guess_client
+from guides.content.placeholders import catalogue_values
 from guides.context_processors import language_links
-from guides.dns_records import zone_snippet
 from guides.forms.setup import AddressForm, ChoicesForm, DomainForm
 from guides.models import ServerEndpoint
-from guides.placeholders import catalogue_values
+from guides.setup import wizard
+from guides.setup.client_detection import guess_client
+from guides.setup.dns_records import zone_snippet
+from guides.views.publication import reads_published_guides
 
 
 def partial_or_page(request, name: str) -> str:
     """The partial for htmx swaps; the whole page otherwise, history restores included."""
     if request.htmx and not request.htmx.history_restore_request:
-        return f"guides/setup.html#{name}"
-    return "guides/setup.html"
+        return f"guides/setup/setup.html#{name}"
+    return "guides/setup/setup.html"
 
 
 def wizard_languages(form: ChoicesForm) -> list[dict]:
@@ -72,6 +73,7 @@ def choices_form(data, *, language: str, groups) -> ChoicesForm:
 
 @require_safe
 @vary_on_headers("HX-Request", "User-Agent")
+@reads_published_guides
 def setup(request):
     language = get_language()
     groups = wizard.client_groups(language=language)
@@ -82,6 +84,7 @@ def setup(request):
 
 @require_POST
 @never_cache
+@reads_published_guides
 def setup_guide(request):
     """The last step: the guide filled with the address, shown at once, never redirected to."""
     language = get_language()

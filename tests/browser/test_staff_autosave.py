@@ -8,8 +8,8 @@ from django.apps import apps
 from django.conf import settings
 from playwright.sync_api import expect
 
+from guides.editorial.permissions import Role, setup_groups
 from guides.models import Guide
-from guides.permissions import Role, setup_groups
 from tests.browser.test_staff_journey import PASSWORD, sign_in
 from tests.staff_fixtures import make_user
 

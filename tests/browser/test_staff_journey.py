@@ -5,8 +5,8 @@ import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
+from guides.editorial.permissions import Role, setup_groups
 from guides.models import Guide
-from guides.permissions import Role, setup_groups
 from tests.staff_fixtures import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

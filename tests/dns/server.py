@@ -38,11 +38,7 @@ class DnsServer:
         self.zone = dns.zone.from_text(
             zone_text, origin=dns.name.root, relativize=False, check_origin=False
         )
-        self.existing = {
-            ancestor
-            for name in self.zone.nodes
-            for ancestor in _ancestors(name)
-        }
+        self.existing = {ancestor for name in self.zone.nodes for ancestor in _ancestors(name)}
         self.behaviours = {
             dns.name.from_text(name): rule for name, rule in (behaviours or {}).items()
         }

@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.audit import record
+from guides.editorial.audit import record
+from guides.editorial.permissions import Role, assign_role
 from guides.models import AuditAction
-from guides.permissions import Role, assign_role
 
 ROLES = {"editor": Role.EDITOR, "contributor": Role.CONTRIBUTOR}
 

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from guides.diagnostics.checks import Viewer
-from guides.diagnostics.domain_input import DomainInputError, parse_domain
+from guides.diagnostics.checks.findings import Viewer
 from guides.diagnostics.report import diagnose
 from guides.models import ReportSource
+from guides.models.domain_names import DomainInputError, parse_domain
 
 
 class Command(BaseCommand):

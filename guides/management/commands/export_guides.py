@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from guides.exchange import export_guides
+from guides.editorial.guide_transfer import export_guides
 
 
 class Command(BaseCommand):

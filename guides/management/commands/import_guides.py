@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.exchange import ImportRefused, import_guides
+from guides.editorial.guide_transfer import ImportRefused, import_guides
 
 
 class Command(BaseCommand):

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from guides.editorial.permissions import Role, assign_role
 from guides.models import (
     Customer,
     Domain,
@@ -25,7 +26,6 @@ from guides.models import (
     Subscription,
     SubscriptionStatus,
 )
-from guides.permissions import Role, assign_role
 
 STAFF_USERNAME = "demo-staff"
 CUSTOMER_USERNAME = "demo-client"

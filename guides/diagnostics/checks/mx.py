@@ -1,0 +1,103 @@
+"""Where the domain's mail is delivered: the MX records against OVH's hosts."""
+
+from django.utils.translation import gettext as _
+
+from guides.diagnostics.checks.findings import CheckId, CheckResult, GuideLink, Zone, not_done
+from guides.diagnostics.mx_classification import MxFlag, MxProtection, MxRecord, MxSummary
+from guides.models import CheckStatus
+
+
+def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
+    title = _("Enregistrements MX (réception des e-mails)")
+    if summary.protection is MxProtection.UNKNOWN:
+        return not_done(CheckId.MX, title, summary.lookup)
+    replace = _(
+        "Remplacez vos enregistrements MX par ceux d'OVH ci-dessous, d'un seul niveau de "
+        "protection."
+    )
+    texts = {
+        MxProtection.NONE: (
+            _("Vos e-mails arrivent bien chez OVH, sans filtre anti-spam ni antivirus."),
+            _("Pour filtrer le spam, choisissez un niveau protégé ci-dessous."),
+        ),
+        MxProtection.ANTISPAM: (
+            _("Vos e-mails arrivent bien chez OVH, avec l'anti-spam simple."),
+            "",
+        ),
+        MxProtection.ANTISPAM_ANTIVIRUS: (
+            _("Vos e-mails arrivent bien chez OVH, avec l'anti-spam et l'antivirus."),
+            "",
+        ),
+        MxProtection.MIXED: (
+            _(
+                "Vos enregistrements MX mélangent des serveurs OVH de niveaux de protection "
+                "différents : une partie de vos e-mails n'est pas filtrée comme vous le pensez."
+            ),
+            replace,
+        ),
+        MxProtection.PARTIAL: (
+            _(
+                "Une partie de vos enregistrements MX désigne d'autres serveurs que ceux d'OVH : "
+                "des e-mails peuvent être livrés ailleurs et ne jamais arriver dans vos boîtes OVH."
+            ),
+            _("Supprimez les enregistrements MX qui ne sont pas ceux d'OVH.") + " " + replace,
+        ),
+        MxProtection.FOREIGN: (
+            _(
+                "Aucun de vos enregistrements MX ne désigne OVH : vos boîtes e-mail chez OVH "
+                "ne reçoivent rien."
+            ),
+            _(
+                "Si vos adresses sont chez OVH, remplacez ces enregistrements par ceux d'OVH "
+                "ci-dessous. Si vous utilisez une autre messagerie, ce point ne vous concerne pas."
+            ),
+        ),
+        MxProtection.MISSING: (
+            _(
+                "Votre domaine n'a aucun enregistrement MX : les e-mails envoyés à vos adresses "
+                "ne peuvent pas être livrés."
+            ),
+            _("Ajoutez les enregistrements MX d'OVH ci-dessous."),
+        ),
+        MxProtection.NULL: (
+            _(
+                "Votre domaine déclare qu'il ne reçoit aucun e-mail (enregistrement MX nul "
+                "« 0 . ») : tous les e-mails envoyés à vos adresses sont refusés."
+            ),
+            _("Remplacez cet enregistrement par les enregistrements MX d'OVH ci-dessous."),
+        ),
+    }
+    detail, what = texts[summary.protection]
+    status = summary.protection.status
+    problems = [problem for record in summary.records for problem in _mx_problems(record)]
+    if problems:
+        status = CheckStatus.worst([status, CheckStatus.WARNING])
+        detail = " ".join([detail, *problems])
+        what = what or _("Corrigez ces enregistrements MX.")
+    return CheckResult(
+        id=CheckId.MX,
+        status=status,
+        title=title,
+        detail=detail,
+        found=tuple(record.describe() for record in summary.records),
+        expected=tuple(
+            f"{priority} {host}"
+            for priority, host in summary.choices.get(summary.recommended(), ())
+        ),
+        advice=zone.fix(what) if what else "",
+        links=(GuideLink("mx-records", _("Les enregistrements MX")),),
+    )
+
+
+def _mx_problems(record: MxRecord) -> list[str]:
+    messages = {
+        MxFlag.CNAME: _(
+            "« %(host)s » est un alias (CNAME) : un serveur MX doit être un nom d'hôte qui a sa "
+            "propre adresse, certains expéditeurs refusent les alias."
+        ),
+        MxFlag.IP_ADDRESS: _(
+            "« %(host)s » est une adresse IP : un enregistrement MX doit désigner un nom d'hôte."
+        ),
+        MxFlag.NO_ADDRESS: _("« %(host)s » n'a pas d'adresse IP : rien ne peut lui être remis."),
+    }
+    return [messages[flag] % {"host": record.exchange} for flag in record.flags if flag in messages]

@@ -1,0 +1,230 @@
+"""Selectors for the staff pages: each list in one or two queries."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import gettext_lazy as _
+
+from guides.editorial.workflow import SOURCE_LANGUAGE
+from guides.models import Guide, GuideStatus, GuideView, Revision, RevisionState, SearchLog, Vote
+
+
+class EditorialStatus(models.TextChoices):
+    """Where a guide stands, the most pressing first."""
+
+    SCHEDULED = "scheduled", _("Publication programmée")
+    SUBMITTED = "submitted", _("À relire")
+    PENDING = "pending", _("Brouillon en attente")
+    UNPUBLISHED = "unpublished", _("Jamais publié")
+    PUBLISHED = "published", _("En ligne")
+
+    @classmethod
+    def of(cls, guide: Guide) -> "EditorialStatus":
+        """For a guide from `guides_with_status()`."""
+        if guide.scheduled_at:
+            return cls.SCHEDULED
+        if guide.head_state == RevisionState.SUBMITTED:
+            return cls.SUBMITTED
+        if guide.status == GuideStatus.DRAFT:
+            return cls.UNPUBLISHED
+        if guide.head_state == RevisionState.DRAFT:
+            return cls.PENDING
+        return cls.PUBLISHED
+
+    @property
+    def css_class(self) -> str:
+        return {
+            EditorialStatus.SCHEDULED: "status-unknown",
+            EditorialStatus.SUBMITTED: "status-warning",
+            EditorialStatus.PENDING: "status-warning",
+            EditorialStatus.UNPUBLISHED: "status-unknown",
+            EditorialStatus.PUBLISHED: "status-ok",
+        }[self]
+
+
+def _head(field: str) -> Subquery:
+    return Subquery(
+        Revision.objects.filter(guide=OuterRef("pk")).order_by("-number").values(field)[:1]
+    )
+
+
+def guides_with_status(*, language: str = "", query: str = "") -> list[Guide]:
+    """Every guide, with `head_state`, `head_number`, `scheduled_at` and `editorial_status`."""
+    guides = (
+        Guide.objects.select_related("category")
+        .annotate(
+            head_state=_head("state"),
+            head_number=_head("number"),
+            scheduled_at=Subquery(
+                Revision.objects.scheduled().filter(guide=OuterRef("pk")).values("publish_at")[:1]
+            ),
+        )
+        .order_by("category__order", "order", "title", "language")
+    )
+    if language:
+        guides = guides.filter(language=language)
+    if query:
+        guides = guides.filter(
+            Q(title__icontains=query) | Q(key__icontains=query) | Q(slug__icontains=query)
+        )
+    result = list(guides)
+    for guide in result:
+        guide.editorial_status = EditorialStatus.of(guide)
+    return result
+
+
+def submitted_guides() -> list[Guide]:
+    return [
+        guide
+        for guide in guides_with_status()
+        if guide.editorial_status == EditorialStatus.SUBMITTED
+    ]
+
+
+def guides_to_review(
+    *, today: datetime.date, ahead_days: int = 30
+) -> tuple[list[Guide], list[Guide]]:
+    """Guides whose review date has passed, and those due within `ahead_days`."""
+    guides = Guide.objects.filter(review_by__lte=today + datetime.timedelta(days=ahead_days))
+    guides = list(guides.order_by("review_by", "language", "title"))
+    return [g for g in guides if g.review_by < today], [g for g in guides if g.review_by >= today]
+
+
+class TranslationState(models.TextChoices):
+    UP_TO_DATE = "up_to_date", _("À jour")
+    OUTDATED = "outdated", _("Plus ancienne que la version française")
+    MISSING = "missing", _("À traduire")
+    NO_SOURCE = "no_source", _("Pas de version française")
+
+    @property
+    def css_class(self) -> str:
+        return {
+            TranslationState.UP_TO_DATE: "status-ok",
+            TranslationState.OUTDATED: "status-warning",
+            TranslationState.MISSING: "status-error",
+            TranslationState.NO_SOURCE: "status-unknown",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Translation:
+    language: str
+    guide: Guide | None
+    state: TranslationState
+    made_from: datetime.datetime | None  # the date of the French version it was made from
+
+
+@dataclass(frozen=True)
+class TranslationRow:
+    key: str
+    source: Guide | None
+    translations: list[Translation]
+
+    @property
+    def needs_work(self) -> bool:
+        return any(t.state != TranslationState.UP_TO_DATE for t in self.translations)
+
+
+def translation_overview(*, key: str = "") -> list[TranslationRow]:
+    """For each translation key: the French source and, per other language, whether its
+    translation exists and whether it was made from the current French text."""
+    guides = Guide.objects.annotate(
+        has_history=Exists(Revision.objects.filter(guide=OuterRef("pk"))),
+        head_source=_head("source_updated_at"),
+    ).order_by("category__order", "order", "title")
+    if key:
+        guides = guides.filter(key=key)
+    by_key: dict[str, dict[str, Guide]] = {}
+    for guide in guides:
+        by_key.setdefault(guide.key, {})[guide.language] = guide
+    others = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+    rows = []
+    for guide_key, versions in by_key.items():
+        source = versions.get(SOURCE_LANGUAGE)
+        rows.append(
+            TranslationRow(
+                key=guide_key,
+                source=source,
+                translations=[_translation(source, versions.get(code), code) for code in others],
+            )
+        )
+    return rows
+
+
+def _translation(source: Guide | None, guide: Guide | None, language: str) -> Translation:
+    if guide is None:
+        return Translation(language, None, TranslationState.MISSING, None)
+    # A guide never edited here (shipped or imported with its source) was made from the French
+    # text of its own date.
+    made_from = guide.head_source if guide.has_history else guide.updated_at
+    if source is None:
+        state = TranslationState.NO_SOURCE
+    elif made_from is None or made_from < source.updated_at:
+        state = TranslationState.OUTDATED
+    else:
+        state = TranslationState.UP_TO_DATE
+    return Translation(language, guide, state, made_from)
+
+
+@dataclass(frozen=True)
+class GuideFeedback:
+    guide: Guide
+    views: int
+    yes: int
+    no: int
+
+    @property
+    def helpfulness(self) -> int | None:
+        """The share of "yes" votes, in percent; None without votes."""
+        total = self.yes + self.no
+        return round(100 * self.yes / total) if total else None
+
+
+def guide_feedback(*, since: datetime.date, limit: int = 100) -> list[GuideFeedback]:
+    """Guides read or voted on since `since`, most viewed first."""
+    views = (
+        GuideView.objects.filter(guide=OuterRef("pk"), day__gte=since)
+        .values("guide")
+        .annotate(total=Sum("count"))
+        .values("total")
+    )
+
+    def votes(helpful: bool) -> Subquery:
+        return Subquery(
+            Vote.objects.filter(guide=OuterRef("pk"), helpful=helpful, created__date__gte=since)
+            .values("guide")
+            .annotate(total=Count("pk"))
+            .values("total"),
+            output_field=IntegerField(),
+        )
+
+    guides = (
+        Guide.objects.annotate(
+            views=Coalesce(Subquery(views, output_field=IntegerField()), 0),
+            yes=Coalesce(votes(True), 0),
+            no=Coalesce(votes(False), 0),
+        )
+        .filter(Q(views__gt=0) | Q(yes__gt=0) | Q(no__gt=0))
+        .order_by("-views", "-no", "title")
+        .only("pk", "language", "slug", "title")[:limit]
+    )
+    return [GuideFeedback(guide=g, views=g.views, yes=g.yes, no=g.no) for g in guides]
+
+
+def latest_comments(*, limit: int = 20) -> list[Vote]:
+    return list(Vote.objects.with_comment().select_related("guide")[:limit])
+
+
+def failed_searches(*, since: datetime.datetime, limit: int = 20) -> list[dict]:
+    """Searches that found nothing, grouped regardless of case, most frequent first."""
+    return list(
+        SearchLog.objects.filter(results=0, created__gte=since)
+        .annotate(text=Lower("query"))
+        .values("text", "language")
+        .annotate(times=Count("pk"), last=Max("created"))
+        .order_by("-times", "-last")[:limit]
+    )

@@ -1,0 +1,67 @@
+"""Outlook's Autodiscover (POX): reading the request safely, and the settings it answers.
+
+The request body comes from anyone on the internet, so it is read with defusedxml, which
+refuses any DTD (hence entity bombs and external entities) before expanding anything, and
+only once its size is known to be small.
+"""
+
+from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from guides.catalogue.accounts import AccountSettings
+from guides.models import Protocol, Security, ServerEndpoint
+
+# A real Outlook request is about 400 bytes.
+MAX_REQUEST_BYTES = 16 * 1024
+RESPONSE_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
+OUTLOOK_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+PROTOCOL_TYPES = {Protocol.IMAP: "IMAP", Protocol.POP3: "POP3", Protocol.SMTP: "SMTP"}
+
+
+class AutodiscoverRequestError(ValueError):
+    """The request cannot be answered; the message is a short reason for the 400 answer."""
+
+
+def requested_address(body: bytes) -> str:
+    """The EMailAddress of an Autodiscover request body, whatever its namespace."""
+    if len(body) > MAX_REQUEST_BYTES:
+        raise AutodiscoverRequestError(f"Request body larger than {MAX_REQUEST_BYTES} bytes.")
+    try:
+        root = fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise AutodiscoverRequestError("DTDs and entities are not accepted.") from None
+    except ParseError:
+        raise AutodiscoverRequestError("The request body is not well-formed XML.") from None
+    for element in root.iter():
+        if element.tag.rpartition("}")[2] == "EMailAddress" and (element.text or "").strip():
+            return element.text.strip()
+    raise AutodiscoverRequestError("The request has no EMailAddress.")
+
+
+def protocol_element(parent: Element, *, endpoint: ServerEndpoint, login: str) -> None:
+    element = SubElement(parent, "Protocol")
+    SubElement(element, "Type").text = PROTOCOL_TYPES[Protocol(endpoint.protocol)]
+    SubElement(element, "Server").text = endpoint.host
+    SubElement(element, "Port").text = str(endpoint.port)
+    SubElement(element, "DomainRequired").text = "off"
+    SubElement(element, "LoginName").text = login
+    # SPA and SSL default to "on" when absent: both are always written.
+    SubElement(element, "SPA").text = "off"
+    SubElement(element, "SSL").text = "on" if Security(endpoint.security).encrypted else "off"
+    SubElement(element, "AuthRequired").text = "on" if endpoint.auth_required else "off"
+    if endpoint.protocol == Protocol.SMTP:
+        SubElement(element, "UsePOPAuth").text = "on"
+
+
+def response(*, settings: AccountSettings) -> bytes:
+    """The POX answer for the account: incoming then outgoing server, the login being the
+    full address. The namespaces are written as default ones, as Outlook expects."""
+    root = Element("Autodiscover", xmlns=RESPONSE_NS)
+    account = SubElement(SubElement(root, "Response", xmlns=OUTLOOK_NS), "Account")
+    SubElement(account, "AccountType").text = "email"
+    SubElement(account, "Action").text = "settings"
+    for endpoint in (settings.incoming, settings.outgoing):
+        protocol_element(account, endpoint=endpoint, login=settings.email)
+    return tostring(root, encoding="UTF-8", xml_declaration=True)

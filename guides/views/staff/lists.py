@@ -1,0 +1,95 @@
+"""The staff area's lists: dashboard, guides, submissions, reviews due, translations, audit."""
+
+import datetime
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from guides.editorial import staff_lists
+from guides.editorial.permissions import Capability, staff_required
+from guides.forms.staff import (
+    ReviewedForm,
+)
+from guides.models import AuditLog
+from guides.views.staff.actions import int_or
+
+DASHBOARD_PERIODS = (7, 30, 90, 365)
+AUDIT_PAGE_SIZE = 50
+
+
+@require_GET
+@staff_required(Capability.WRITE)
+def dashboard(request):
+    days = int_or(request.GET.get("days"), default=30)
+    days = days if days in DASHBOARD_PERIODS else 30
+    since = timezone.localdate() - datetime.timedelta(days=days - 1)
+    return render(
+        request,
+        "staff/dashboard.html",
+        {
+            "days": days,
+            "periods": DASHBOARD_PERIODS,
+            "feedback": staff_lists.guide_feedback(since=since),
+            "comments": staff_lists.latest_comments(),
+            "failed_searches": staff_lists.failed_searches(
+                since=timezone.now() - datetime.timedelta(days=days)
+            ),
+            "submitted": staff_lists.submitted_guides(),
+        },
+    )
+
+
+@require_GET
+@staff_required(Capability.WRITE)
+def guide_list(request):
+    language = request.GET.get("language", "")
+    language = language if language in dict(settings.LANGUAGES) else ""
+    query = request.GET.get("q", "").strip()[:100]
+    return render(
+        request,
+        "staff/guides.html",
+        {
+            "guides": staff_lists.guides_with_status(language=language, query=query),
+            "language": language,
+            "query": query,
+        },
+    )
+
+
+@require_GET
+@staff_required(Capability.WRITE)
+def submissions(request):
+    return render(request, "staff/submissions.html", {"guides": staff_lists.submitted_guides()})
+
+
+@require_GET
+@staff_required(Capability.WRITE)
+def review_due(request):
+    overdue, upcoming = staff_lists.guides_to_review(today=timezone.localdate())
+    return render(
+        request,
+        "staff/review_due.html",
+        {"overdue": overdue, "upcoming": upcoming, "reviewed_form": ReviewedForm()},
+    )
+
+
+@require_GET
+@staff_required(Capability.WRITE)
+def translations(request):
+    rows = staff_lists.translation_overview()
+    if request.GET.get("todo"):
+        rows = [row for row in rows if row.needs_work]
+    return render(
+        request, "staff/translations.html", {"rows": rows, "todo": bool(request.GET.get("todo"))}
+    )
+
+
+@require_GET
+@staff_required(Capability.AUDIT)
+def audit_log(request):
+    entries = AuditLog.objects.select_related("content_type")
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "staff/audit.html", {"page": page})

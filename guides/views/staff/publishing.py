@@ -1,0 +1,106 @@
+"""The editorial actions on a revision: submit, publish or schedule, unschedule, restore, reviewed.
+
+Thin views: the workflow is in guides.editorial.workflow; each is a POST checked against the
+person's role here.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guides.editorial import workflow
+from guides.editorial.permissions import Capability, staff_required
+from guides.forms.staff import (
+    PublishForm,
+    ReviewedForm,
+    RevisionForm,
+)
+from guides.models import Guide
+from guides.views.staff.actions import attempt, named_revision, publish_revision
+
+
+@require_POST
+@staff_required(Capability.WRITE)
+def submit(request, pk):
+    guide = get_object_or_404(Guide, pk=pk)
+    revision = named_revision(request, guide)
+    if revision is not None:
+        attempt(request, workflow.submit_for_review, guide=guide, revision=revision)
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def publish(request, pk):
+    guide = get_object_or_404(Guide, pk=pk)
+    form = PublishForm(request.POST)
+    revision = named_revision(request, guide)
+    if revision is not None and form.is_valid():
+        publish_revision(
+            request, guide=guide, revision=revision, at=form.cleaned_data["publish_at"]
+        )
+    elif revision is not None:
+        messages.error(
+            request,
+            _("Date de publication invalide : %(errors)s")
+            % {"errors": " ".join(form.errors.get("publish_at", []))},
+        )
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def unschedule(request, pk):
+    guide = get_object_or_404(Guide, pk=pk)
+    if attempt(request, workflow.unschedule, guide=guide):
+        messages.success(
+            request, _("La publication programmée est annulée ; le texte reste en brouillon.")
+        )
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.WRITE)
+def restore(request, pk):
+    guide = get_object_or_404(Guide, pk=pk)
+    form = RevisionForm(request.POST)
+    revision = named_revision(request, guide)
+    if revision is None or not form.is_valid():
+        return redirect("guides:staff_history", pk=guide.pk)
+    restored = attempt(
+        request,
+        workflow.restore,
+        guide=guide,
+        revision=revision,
+        base_number=form.cleaned_data["base"] or 0,
+    )
+    if restored is None:
+        return redirect("guides:staff_history", pk=guide.pk)
+    messages.success(
+        request,
+        _("La révision %(old)s revient comme brouillon (révision %(new)s).")
+        % {"old": revision.number, "new": restored.number},
+    )
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def reviewed(request, pk):
+    guide = get_object_or_404(Guide, pk=pk)
+    form = ReviewedForm(request.POST)
+    if form.is_valid():
+        workflow.mark_reviewed(
+            guide=guide, author=request.user, review_by=form.cleaned_data["review_by"]
+        )
+        messages.success(
+            request, _("« %(title)s » est marqué comme relu.") % {"title": guide.title}
+        )
+    else:
+        messages.error(request, " ".join(form.errors.get("review_by", [])))
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("guides:staff_review_due")
