@@ -192,6 +192,8 @@ LOGGING = {
 
 # Portal settings.
 OVHPORTAL_DNS_TIMEOUT = float(os.environ.get("OVHPORTAL_DNS_TIMEOUT", "5"))
+# How long one attempt waits for one name server before the next is asked.
+OVHPORTAL_DNS_ATTEMPT_TIMEOUT = float(os.environ.get("OVHPORTAL_DNS_ATTEMPT_TIMEOUT", "1.5"))
 OVHPORTAL_DNS_NAMESERVERS = env_list("OVHPORTAL_DNS_NAMESERVERS")
 # The host that serves the autoconfig/Autodiscover files the customers' DNS records point to:
 # the hoster's own by default; a portal that serves them itself names its public host here.

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from guides.diagnostics.resolver import forget_resting_servers
+
 # The test DNS server (fixtures `dns_server`, `dns_settings`) for the diagnostic's tests.
 # Signed-in users of each staff role (fixtures `editor`, `contributor`, `customer`).
 pytest_plugins = ["tests.dns.fixtures", "tests.staff_fixtures"]
@@ -14,6 +16,7 @@ pytest_plugins = ["tests.dns.fixtures", "tests.staff_fixtures"]
 def _fresh_cache():
     """Each test starts with an empty cache, so a cached value never hides a change."""
     cache.clear()
+    forget_resting_servers()
     yield
     cache.clear()
 

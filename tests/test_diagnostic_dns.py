@@ -146,3 +146,37 @@ def test_name_server_setting_entries(entry, address, port):
 def test_name_server_setting_rejects_a_host_name():
     with pytest.raises(ValueError):
         parse_nameserver("dns.example.net")
+
+
+def test_a_dead_server_is_set_aside_for_the_rest_of_the_report_and_the_next(dns_server):
+    """Two servers configured, the first dead: only round one waits for it; later rounds and
+    the next report ask the live one first, so a three-round report completes in time."""
+    dead = DnsServer(ZONES, behaviours={".": "drop"}).start()
+    try:
+        nameservers = [dead.address, dns_server.address]
+        snapshot = take_snapshot(
+            domain="nested.test", nameservers=nameservers, deadline=3.0, attempt_timeout=0.5
+        )
+        assert snapshot.complete
+        asked_first = {name for name, _type, _transport in dead.log}
+        assert "_spf2.nested.test." not in asked_first  # a later round's name
+        assert snapshot.get("_spf2.nested.test", "TXT").outcome is Outcome.ANSWER
+        before = len(dead.log)
+        again = take_snapshot(
+            domain="antivirus.test", nameservers=nameservers, deadline=3.0, attempt_timeout=0.5
+        )
+        assert again.complete
+        assert len(dead.log) == before
+    finally:
+        dead.stop()
+
+
+def test_servers_that_all_time_out_are_asked_again_while_time_remains(dns_server):
+    dead = DnsServer(ZONES, behaviours={".": "drop"}).start()
+    try:
+        client = DnsClient(nameservers=[dead.address], deadline=1.0, attempt_timeout=0.3)
+        [lookup] = run(client.lookup_many([("antivirus.test", "MX")]))
+        assert lookup.outcome is Outcome.TIMEOUT
+        assert len(dead.asked("antivirus.test.", "MX")) >= 3
+    finally:
+        dead.stop()

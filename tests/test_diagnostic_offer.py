@@ -91,7 +91,7 @@ def test_staff_see_any_domain(domain, django_user_model):
     staff = Viewer.of(django_user_model.objects.create_user("agent", is_staff=True))
     assert offer_check(domain="antivirus.test", viewer=staff, today=TODAY).status == "error"
     unknown = offer_check(domain="nobody.test", viewer=staff, today=TODAY)
-    assert (unknown.status, unknown.needs_sign_in) == (CheckStatus.UNKNOWN, False)
+    assert (unknown.status, unknown.needs_sign_in) == (CheckStatus.INFO, False)
     assert "aucun client" in unknown.detail
 
 

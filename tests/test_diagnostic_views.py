@@ -125,7 +125,7 @@ def test_api_document(client, dns_settings):
     assert [check["id"] for check in document["checks"]] == CHECK_IDS
     for check in document["checks"]:
         assert {"id", "status", "title", "detail", "found", "expected"} <= set(check)
-        assert check["status"] in {"ok", "warning", "error", "unknown"}
+        assert check["status"] in {"ok", "info", "blocked", "warning", "error", "unknown"}
         assert isinstance(check["found"], list) and isinstance(check["expected"], list)
     assert "café.test" in response.content.decode()  # not \u-escaped
 

@@ -23,6 +23,8 @@ class MxProtection(StrEnum):
     PARTIAL = "partial"
     FOREIGN = "foreign"
     MISSING = "missing"
+    # No MX, but the domain has an address: senders deliver there (RFC 5321 §5.1).
+    IMPLICIT = "implicit"
     NULL = "null"
     UNKNOWN = "unknown"
 
@@ -134,6 +136,9 @@ def classify_mx(*, snapshot: DnsSnapshot, hosts: Iterable[MxHost]) -> MxSummary:
     if lookup is None or lookup.failed:
         return summary(MxProtection.UNKNOWN)
     if lookup.outcome is not Outcome.ANSWER:
+        addresses = [snapshot.get(snapshot.domain, rdtype) for rdtype in ("A", "AAAA")]
+        if any(found is not None and found.outcome is Outcome.ANSWER for found in addresses):
+            return summary(MxProtection.IMPLICIT)
         return summary(MxProtection.MISSING)
     records = tuple(
         _mx_record(preference, exchange, snapshot, table) for preference, exchange in lookup.records

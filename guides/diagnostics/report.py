@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from guides.diagnostics.checks.autoconfig import autoconfig_check, autoconfig_question
 from guides.diagnostics.checks.dmarc import dmarc_check
 from guides.diagnostics.checks.domain import domain_check
-from guides.diagnostics.checks.findings import CheckResult, Viewer, zone_of
+from guides.diagnostics.checks.findings import CheckResult, Viewer, blocked, zone_of
 from guides.diagnostics.checks.maintenance import maintenance_check
 from guides.diagnostics.checks.mx import mx_check
 from guides.diagnostics.checks.offer import offer_check
@@ -39,7 +39,25 @@ class Report:
 
     @property
     def status(self) -> CheckStatus:
-        return CheckStatus.worst(check.status for check in self.checks)
+        """The verdict on what this reader can see: an offer hidden from them, information
+        and checks waiting on another finding do not weigh on it."""
+        return CheckStatus.worst(check.status for check in self.checks if check.counts)
+
+    @property
+    def fix_first(self) -> list[CheckResult]:
+        """The problems, worst first; among equals, in the report's order, which puts a root
+        cause (the domain, then where mail is delivered) before what depends on it."""
+        problems = [
+            check
+            for check in self.checks
+            if check.counts and check.status in (CheckStatus.ERROR, CheckStatus.WARNING)
+        ]
+        return sorted(problems, key=lambda check: -check.status.rank)
+
+    @property
+    def headline(self) -> str:
+        """The worst finding in one sentence ("" when there is nothing to fix)."""
+        return self.fix_first[0].summary if self.fix_first else ""
 
     @property
     def not_done(self) -> list[CheckResult]:
@@ -54,7 +72,7 @@ class Report:
     @property
     def only_offer_hidden(self) -> bool:
         """All that was checked is fine; only the offer needs the reader to sign in."""
-        return self.status is CheckStatus.UNKNOWN and not self.lookups_not_done
+        return self.status is CheckStatus.OK and any(check.needs_sign_in for check in self.checks)
 
     def to_json(self) -> dict:
         return {
@@ -65,6 +83,8 @@ class Report:
             "mx": self.mx.to_json(),
             "checks": [check.to_json() for check in self.checks],
             "not_done": [check.id.value for check in self.not_done],
+            "headline": self.headline,
+            "fix_first": [check.id.value for check in self.fix_first],
             "note": self.domain.note,
             "cached": self.cached,
             "language": get_language(),
@@ -76,24 +96,24 @@ class Report:
             f"{self.domain.display} ({self.domain.ascii}) · {self.status.label} · "
             f"{self.checked_at.isoformat()}"
         ]
+        if self.headline:
+            lines.append(self.headline)
         if self.domain.note:
             lines.append(self.domain.note)
-        labels = (
-            (_("Trouvé"), "found"),
-            (_("Attendu"), "expected"),
-        )
+        labels = ((_("Trouvé :"), "found"), (_("Attendu :"), "expected"))
         for check in self.checks:
             lines += ["", f"[{check.status.label}] {check.title}", f"    {check.detail}"]
             for label, attribute in labels:
                 values = getattr(check, attribute)
                 if values:
-                    lines.append(f"    {label} : {' | '.join(values)}")
+                    lines.append(f"    {label} {' | '.join(values)}")
             if check.advice:
-                lines.append(f"    {_('Que faire')} : {check.advice}")
+                lines.append(f"    {_('Que faire :')} {check.advice}")
         if self.mx.choices:
             lines += ["", _("Les enregistrements MX à mettre, selon la protection choisie")]
             for label, text in self.mx.snippets():
-                lines += [f"  {label} :", *(f"    {line}" for line in text.splitlines())]
+                heading = _("%(label)s :") % {"label": label}
+                lines += [f"  {heading}", *(f"    {line}" for line in text.splitlines())]
         return "\n".join(lines)
 
 
@@ -116,6 +136,7 @@ def dns_snapshot(
         domain=domain,
         nameservers=settings.OVHPORTAL_DNS_NAMESERVERS,
         deadline=settings.OVHPORTAL_DNS_TIMEOUT,
+        attempt_timeout=settings.OVHPORTAL_DNS_ATTEMPT_TIMEOUT,
         extra=extra,
     )
     if snapshot.complete:
@@ -134,16 +155,25 @@ def build_report(
     """The checks in the active language, from a snapshot and the database."""
     zone = zone_of(snapshot)
     mx = classify_mx(snapshot=snapshot, hosts=MxHost.objects.all())
+    domain_result = domain_check(snapshot=snapshot, zone=zone)
+    dns_results = [
+        mx_check(summary=mx, zone=zone),
+        spf_check(snapshot=snapshot, zone=zone),
+        dmarc_check(snapshot=snapshot, zone=zone),
+        autoconfig_check(snapshot=snapshot, records=autoconfig),
+    ]
+    if domain_result.status is CheckStatus.ERROR:
+        # The root cause: a domain that does not exist has no records to judge.
+        dns_results = [
+            blocked(check.id, check.title, because=domain_result.summary) for check in dns_results
+        ]
     return Report(
         domain=domain,
         checked_at=snapshot.checked_at,
         mx=mx,
         checks=(
-            domain_check(snapshot=snapshot, zone=zone),
-            mx_check(summary=mx, zone=zone),
-            spf_check(snapshot=snapshot, zone=zone),
-            dmarc_check(snapshot=snapshot, zone=zone),
-            autoconfig_check(snapshot=snapshot, records=autoconfig),
+            domain_result,
+            *dns_results,
             offer_check(domain=domain.ascii, viewer=viewer, today=timezone.localdate()),
             maintenance_check(maintenances=list(Maintenance.objects.open())),
         ),

@@ -1,9 +1,10 @@
 """DNS lookups for the diagnostic, with dnspython's asyncio resolver.
 
 Every lookup of a round is sent at once; each attempt waits `attempt_timeout` seconds before
-trying again (or the next name server), and nothing runs past the report's deadline. Answers are
-never cached here (the portal caches whole reports, briefly), names are always asked fully
-qualified so no search domain is appended, and a truncated UDP answer is asked again over TCP.
+trying the next name server (a dead one is then set aside), and nothing runs past the report's
+deadline. Answers are never cached here (the portal caches whole reports, briefly), names are
+always asked fully qualified so no search domain is appended, and a truncated UDP answer is
+asked again over TCP.
 A lookup that could not be done (timeout, SERVFAIL, REFUSED) is kept apart from one that found
 nothing (NXDOMAIN: no such name; NODATA: the name exists without records of that type).
 """
@@ -78,9 +79,26 @@ def parse_nameserver(entry: str) -> dns.nameserver.Do53Nameserver:
     return dns.nameserver.Do53Nameserver(host, port)
 
 
+# A name server that timed out is set aside by every client of this process for this long, as
+# mature resolvers do: the next reports ask the others first instead of waiting for it again.
+REST_SECONDS = 30.0
+_resting_until: dict[str, float] = {}
+# What to report when servers refused to answer: the most telling outcome first.
+REFUSAL_ORDER = (Outcome.SERVFAIL, Outcome.REFUSED, Outcome.ERROR)
+
+
+def forget_resting_servers() -> None:
+    """Ask every server again in the configured order (tests start from a clean slate)."""
+    _resting_until.clear()
+
+
 class DnsClient:
     """Asks the configured name servers (the system's when none is given), with one deadline
-    for everything asked through this client, counted from its creation."""
+    for everything asked through this client, counted from its creation.
+
+    Each attempt waits `attempt_timeout` seconds for one server. A server that timed out is
+    asked last for the rest of this client's lookups (and, for REST_SECONDS, by the next
+    clients); SERVFAIL or REFUSED from one server moves on to the next, as resolvers do."""
 
     def __init__(
         self,
@@ -89,30 +107,67 @@ class DnsClient:
         deadline: float,
         attempt_timeout: float = ATTEMPT_TIMEOUT,
     ) -> None:
-        self._resolver = _resolver(nameservers)
-        self._resolver.cache = None
-        self._resolver.timeout = attempt_timeout
-        self._resolver.use_edns(0, 0, EDNS_PAYLOAD)
+        self._servers = {
+            _server_key(server): _single_server_resolver(server, attempt_timeout)
+            for server in _nameservers(nameservers)
+        }
+        self._attempt_timeout = attempt_timeout
+        self._timed_out: set[str] = set()
         self._ends = time.monotonic() + deadline
 
+    def _order(self) -> list[str]:
+        """Servers that answered (or were not asked yet) first, in the configured order."""
+        now = time.monotonic()
+        return sorted(
+            self._servers,
+            key=lambda key: key in self._timed_out or _resting_until.get(key, 0) > now,
+        )
+
     async def lookup(self, name: str, rdtype: str) -> Lookup:
-        remaining = self._ends - time.monotonic()
-        if remaining <= 0:
-            return Lookup(name, rdtype, Outcome.TIMEOUT)
         qname = dns.name.from_text(name.rstrip(".") + ".")
+        if not self._servers:
+            return Lookup(name, rdtype, Outcome.ERROR)
+        refusals: list[Outcome] = []
+        # Every server in turn; only when all of them timed out, again while time remains.
+        while not refusals and self._remaining() > 0:
+            for key in self._order():
+                if (remaining := self._remaining()) <= 0:
+                    break
+                outcome = await self._ask(key, qname, rdtype, min(remaining, self._attempt_timeout))
+                if isinstance(outcome, Lookup):
+                    self._timed_out.discard(key)
+                    _resting_until.pop(key, None)
+                    return outcome
+                if outcome is Outcome.TIMEOUT:
+                    self._timed_out.add(key)
+                    _resting_until[key] = time.monotonic() + REST_SECONDS
+                else:
+                    refusals.append(outcome)
+        if not refusals:
+            return Lookup(name, rdtype, Outcome.TIMEOUT)
+        return Lookup(name, rdtype, min(refusals, key=REFUSAL_ORDER.index))
+
+    def _remaining(self) -> float:
+        return self._ends - time.monotonic()
+
+    async def _ask(
+        self, key: str, qname: dns.name.Name, rdtype: str, lifetime: float
+    ) -> Lookup | Outcome:
+        """One server's answer, or why it gave none."""
+        name = _host(qname)
         try:
-            async with asyncio.timeout(remaining):
-                answer = await self._resolver.resolve(
-                    qname, rdtype, raise_on_no_answer=False, lifetime=remaining, search=False
+            async with asyncio.timeout(lifetime):
+                answer = await self._servers[key].resolve(
+                    qname, rdtype, raise_on_no_answer=False, lifetime=lifetime, search=False
                 )
         except (TimeoutError, dns.exception.Timeout):
-            return Lookup(name, rdtype, Outcome.TIMEOUT)
+            return Outcome.TIMEOUT
         except dns.resolver.NXDOMAIN:
             return Lookup(name, rdtype, Outcome.NXDOMAIN)
         except dns.resolver.NoNameservers as error:
-            return Lookup(name, rdtype, _outcome_of(error.kwargs.get("errors", [])))
+            return _outcome_of(error.kwargs.get("errors", []))
         except dns.exception.DNSException:
-            return Lookup(name, rdtype, Outcome.ERROR)
+            return Outcome.ERROR
         alias = _host(answer.canonical_name) if answer.canonical_name != qname else ""
         if answer.rrset is None:
             return Lookup(name, rdtype, Outcome.NODATA, alias=alias)
@@ -137,17 +192,33 @@ def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def _resolver(nameservers: Sequence[str]) -> dns.asyncresolver.Resolver:
-    """A resolver asking `nameservers`, or the system's; with neither, every lookup fails
-    (and is reported as not done) rather than the page."""
-    if nameservers:
-        resolver = dns.asyncresolver.Resolver(configure=False)
-        resolver.nameservers = [parse_nameserver(entry) for entry in nameservers]
-        return resolver
+def _nameservers(entries: Sequence[str]) -> list[dns.nameserver.Nameserver]:
+    """The configured servers, or the system's; with neither, every lookup fails (and is
+    reported as not done) rather than the page."""
+    if entries:
+        return [parse_nameserver(entry) for entry in entries]
     try:
-        return dns.asyncresolver.Resolver()
+        return list(dns.asyncresolver.Resolver().nameservers)
     except dns.resolver.NoResolverConfiguration:
-        return dns.asyncresolver.Resolver(configure=False)
+        return []
+
+
+def _server_key(server: dns.nameserver.Nameserver) -> str:
+    return f"{server.address}:{server.port}" if hasattr(server, "port") else str(server)
+
+
+def _single_server_resolver(
+    server: dns.nameserver.Nameserver, attempt_timeout: float
+) -> dns.asyncresolver.Resolver:
+    """A resolver that asks one server: the client chooses the order itself. Answers are
+    never cached here (the portal caches whole reports, briefly)."""
+    resolver = dns.asyncresolver.Resolver(configure=False)
+    resolver.nameservers = [server]
+    resolver.cache = None
+    resolver.timeout = attempt_timeout
+    resolver.retry_servfail = False
+    resolver.use_edns(0, 0, EDNS_PAYLOAD)
+    return resolver
 
 
 def _outcome_of(errors: list) -> Outcome:

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from guides.diagnostics import spf_record
-from guides.diagnostics.resolver import DnsClient, Lookup, run
+from guides.diagnostics.resolver import ATTEMPT_TIMEOUT, DnsClient, Lookup, run
 from guides.models.domain_names import is_ip_address
 
 # How many names up from the domain to ask for name servers (for a name below the zone apex).
@@ -39,6 +39,15 @@ def zone_names(domain: str) -> list[str]:
     """The domain and its parents, closest first, down to two labels."""
     labels = domain.split(".")
     return [".".join(labels[index:]) for index in range(len(labels) - 1)][:NS_LEVELS]
+
+
+# A name nobody publishes: if it resolves, the zone has a wildcard (*), and names that
+# "exist" only through it must not be counted as set up.
+WILDCARD_PROBE = "ovhportal-wildcard-probe"
+
+
+def wildcard_probe(domain: str) -> str:
+    return f"{WILDCARD_PROBE}.{domain}"
 
 
 def dmarc_name(domain: str) -> str:
@@ -87,7 +96,8 @@ async def collect(
         spf_chain(),
         ask(
             [(name, "NS") for name in zone_names(domain)]
-            + [(dmarc_name(domain), "TXT")]
+            + [(dmarc_name(domain), "TXT"), (domain, "A"), (domain, "AAAA")]
+            + [(wildcard_probe(domain), "A"), (wildcard_probe(domain), "TXT")]
             + list(extra)
         ),
     )
@@ -99,8 +109,9 @@ def take_snapshot(
     domain: str,
     nameservers: Sequence[str],
     deadline: float,
+    attempt_timeout: float = ATTEMPT_TIMEOUT,
     extra: Sequence[tuple[str, str]] = (),
 ) -> DnsSnapshot:
     """All the lookups for `domain`, done by `deadline` seconds from now."""
-    client = DnsClient(nameservers=nameservers, deadline=deadline)
+    client = DnsClient(nameservers=nameservers, deadline=deadline, attempt_timeout=attempt_timeout)
     return run(collect(domain=domain, client=client, extra=extra))

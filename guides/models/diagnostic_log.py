@@ -10,9 +10,13 @@ from guides.models.domain_names import display_name
 
 
 class CheckStatus(models.TextChoices):
-    """A finding's status; `unknown` (the lookup could not be done) ranks below `warning`."""
+    """A finding's status, from best to worst. `info` says something without judging;
+    `blocked` cannot be judged because of another finding (the root cause); `unknown` (the
+    lookup could not be done) ranks below `warning`."""
 
     OK = "ok", _("Correct")
+    INFO = "info", _("Pour information")
+    BLOCKED = "blocked", _("Dépend d'un autre point")
     UNKNOWN = "unknown", _("Non vérifié")
     WARNING = "warning", _("À surveiller")
     ERROR = "error", _("Problème")

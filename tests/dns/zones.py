@@ -68,7 +68,10 @@ foreign.test.         MX 10 mx.other-provider.test.
 foreign.test.         TXT "v=spf1 include:_spf.other-provider.test -all"
 _spf.other-provider.test. TXT "v=spf1 ip4:198.51.100.0/24 -all"
 
-; missing.test: the name exists, no MX (NODATA), no TXT.
+; noaddress.test: the name exists with no MX and no address at all: mail cannot be delivered.
+noaddress.test.       NS dns10.ovh.net.
+
+; missing.test: the name exists, no MX (NODATA), no TXT, but an address: implicit MX.
 missing.test.         NS dns10.ovh.net.
 missing.test.         A 192.0.2.80
 

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from guides.diagnostics.checks.findings import CheckId, CheckResult, GuideLink
 from guides.diagnostics.resolver import Lookup, Outcome
-from guides.diagnostics.snapshot import DnsSnapshot
+from guides.diagnostics.snapshot import DnsSnapshot, wildcard_probe
 from guides.models import CheckStatus
 from guides.setup.dns_records import DnsRecord
 
@@ -21,10 +21,13 @@ def autoconfig_check(*, snapshot: DnsSnapshot, records: Sequence[DnsRecord]) -> 
     """Informative: the setup issue's names let mail apps set themselves up; never an error."""
     title = _("Configuration automatique des logiciels de messagerie")
     lookups = [snapshot.get(*autoconfig_question(record)) for record in records]
+    wildcard = snapshot.get(wildcard_probe(snapshot.domain), "A")
     found = tuple(
         _describe_autoconfig(lookup)
         for lookup in lookups
-        if lookup is not None and (lookup.outcome is Outcome.ANSWER or lookup.alias)
+        if lookup is not None
+        and (lookup.outcome is Outcome.ANSWER or lookup.alias)
+        and not _through_wildcard(lookup, wildcard)
     )
     expected = tuple(f"{record.name} IN {record.type} {record.value}" for record in records)
     links = (GuideLink("configure-client", _("Configurer mes adresses")),)
@@ -46,7 +49,8 @@ def autoconfig_check(*, snapshot: DnsSnapshot, records: Sequence[DnsRecord]) -> 
     ) % {"count": len(found), "total": len(records)}
     return CheckResult(
         id=CheckId.AUTOCONFIG,
-        status=CheckStatus.OK,
+        # Optional: green only when every name is in place, information otherwise.
+        status=CheckStatus.OK if len(found) == len(records) else CheckStatus.INFO,
         title=title,
         detail=" ".join(
             [
@@ -60,6 +64,16 @@ def autoconfig_check(*, snapshot: DnsSnapshot, records: Sequence[DnsRecord]) -> 
         found=found,
         expected=expected,
         links=links,
+    )
+
+
+def _through_wildcard(lookup: Lookup, wildcard: Lookup | None) -> bool:
+    """The name answers exactly what a name nobody published answers: the zone's `*`."""
+    return (
+        wildcard is not None
+        and wildcard.outcome is Outcome.ANSWER
+        and lookup.rdtype == wildcard.rdtype
+        and (lookup.records, lookup.alias) == (wildcard.records, wildcard.alias)
     )
 
 

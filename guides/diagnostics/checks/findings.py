@@ -48,6 +48,8 @@ class CheckResult:
     advice: str = ""
     links: tuple[GuideLink, ...] = ()
     needs_sign_in: bool = False
+    # One sentence for the top of the report when this is the worst finding ("" : the detail).
+    headline: str = ""
 
     def to_json(self) -> dict:
         return {
@@ -61,7 +63,21 @@ class CheckResult:
             "links": [
                 {"key": link.key, "title": link.label, "url": link.url} for link in self.links
             ],
+            "headline": self.summary,
         }
+
+    @property
+    def summary(self) -> str:
+        return self.headline or self.detail
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding weighs on the report's verdict: not an offer hidden from this
+        reader, not information, not a check that waits on another."""
+        return not self.needs_sign_in and self.status not in (
+            CheckStatus.INFO,
+            CheckStatus.BLOCKED,
+        )
 
 
 @dataclass(frozen=True)
@@ -138,6 +154,17 @@ def zone_of(snapshot: DnsSnapshot) -> Zone:
 
 def checklist_link() -> GuideLink:
     return GuideLink("diagnosis-checklist", _("Mes e-mails ne marchent pas : que vérifier ?"))
+
+
+def blocked(check_id: CheckId, title: str, *, because: str) -> CheckResult:
+    """A check that cannot be judged while another finding (`because`) stands."""
+    return CheckResult(
+        id=check_id,
+        status=CheckStatus.BLOCKED,
+        title=title,
+        detail=_("Ce point ne peut pas être vérifié tant que l'autre problème demeure : %(cause)s")
+        % {"cause": because},
+    )
 
 
 def not_done(check_id: CheckId, title: str, lookup: Lookup | None) -> CheckResult:

@@ -59,6 +59,14 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
             ),
             _("Ajoutez les enregistrements MX d'OVH ci-dessous."),
         ),
+        MxProtection.IMPLICIT: (
+            _(
+                "Votre domaine n'a aucun enregistrement MX, mais il a une adresse IP : les "
+                "expéditeurs livrent alors vos e-mails à cette adresse (souvent le serveur de "
+                "votre site web), pas à OVH. Vos boîtes e-mail chez OVH ne reçoivent rien."
+            ),
+            _("Ajoutez les enregistrements MX d'OVH ci-dessous."),
+        ),
         MxProtection.NULL: (
             _(
                 "Votre domaine déclare qu'il ne reçoit aucun e-mail (enregistrement MX nul "

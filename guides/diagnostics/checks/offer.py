@@ -33,7 +33,7 @@ def offer_check(*, domain: str, viewer: Viewer, today: datetime.date) -> CheckRe
     if row is None:
         return CheckResult(
             id=CheckId.OFFER,
-            status=CheckStatus.UNKNOWN,
+            status=CheckStatus.INFO,
             title=_("Offre e-mail"),
             detail=_("Ce domaine n'est rattaché à aucun client dans la base du portail."),
         )
