@@ -105,13 +105,17 @@ def test_every_lookup_of_a_round_is_in_flight_at_once(slow_server):
     # Later rounds follow what round one found: the MX hosts and two nested SPF includes.
     assert snapshot.get("mx3.ovh.net", "A").records == ("192.0.2.13",)
     assert snapshot.get("_spf2.nested.test", "TXT").outcome is Outcome.ANSWER
-    assert not slow_server.asked("mx.ovh.com.", "TXT")
+    # OVH's own record is read in round one: the evaluation needs one of its senders.
+    assert slow_server.asked("mx.ovh.com.", "TXT") == ["udp"]
 
 
 def test_nothing_is_asked_past_the_deadline(dns_server):
     snapshot = take_snapshot(domain="drop.test", nameservers=[dns_server.address], deadline=0.5)
     assert not snapshot.complete
-    assert {lookup.outcome for lookup in snapshot.lookups.values()} == {Outcome.TIMEOUT}
+    outcomes = {
+        lookup.outcome for lookup in snapshot.lookups.values() if lookup.name.endswith("drop.test")
+    }
+    assert outcomes == {Outcome.TIMEOUT}
     assert snapshot.get("drop.test", "MX").failed
 
 

@@ -1,8 +1,8 @@
 """Every DNS lookup one report needs, asked in as few rounds as the dependencies allow.
 
 Round one asks everything that depends only on the domain; round two the addresses of the MX
-hosts and the SPF includes; later rounds only nested includes. Unlike the checks, the
-snapshot does not depend on the reader's language or account, so it is what gets cached.
+hosts and what the SPF evaluation reaches; later rounds only what it reaches next. Unlike the
+checks, the snapshot does not depend on the reader's language or account, so it is what gets cached.
 """
 
 import asyncio
@@ -12,12 +12,14 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from guides.diagnostics import spf_record
+from guides.diagnostics import spf_evaluation, spf_record
 from guides.diagnostics.resolver import ATTEMPT_TIMEOUT, DnsClient, Lookup, run
 from guides.models.domain_names import is_ip_address
 
 # How many names up from the domain to ask for name servers (for a name below the zone apex).
 NS_LEVELS = 4
+# Rounds of SPF lookups at most (RFC 7208 allows ten DNS terms, each may need one more round).
+SPF_ROUNDS = 24
 
 
 @dataclass(frozen=True)
@@ -77,19 +79,22 @@ async def collect(
         [mx] = await ask([(domain, "MX")])
         await ask([(host, rdtype) for host in mx_exchanges(mx) for rdtype in ("A", "AAAA")])
 
+    def answered(name: str, rdtype: str) -> Lookup | None:
+        return lookups.get((name, rdtype))
+
     async def spf_chain() -> None:
-        [txt] = await ask([(domain, "TXT")])
-        seen: set[str] = set()
-        pending = set(spf_record.targets_of(txt))
-        while (
-            pending and spf_record.OVH_INCLUDE not in pending and len(seen) < spf_record.MAX_LOOKUPS
-        ):
-            names = sorted(pending)[: spf_record.MAX_LOOKUPS - len(seen)]
-            seen.update(names)
-            answers = await ask([(name, "TXT") for name in names])
-            pending = {
-                target for lookup in answers for target in spf_record.targets_of(lookup)
-            } - seen
+        """OVH's sender address, then the domain's SPF evaluated for it, each round asking
+        only what the evaluation reached (the evaluator says what it still needs)."""
+        await ask([(domain, "TXT"), (spf_record.OVH_INCLUDE, "TXT")])
+        for _round in range(SPF_ROUNDS):
+            sender, needs = spf_record.ovh_sender_address(lookup_of=answered)
+            if sender:
+                evaluation = spf_evaluation.evaluate(domain=domain, ip=sender, lookup_of=answered)
+                needs += evaluation.needs
+            needs = tuple(question for question in dict.fromkeys(needs) if question not in lookups)
+            if not needs:
+                return
+            await ask(list(needs))
 
     await asyncio.gather(
         mx_chain(),

@@ -21,6 +21,8 @@ mx4.mail.ovh.net.     A 192.0.2.24
 mailconfig.ovh.net.   A 192.0.2.30
 ssl0.ovh.net.         A 192.0.2.31
 mx.other-provider.test. A 198.51.100.25
+; OVH's SPF: the servers it lists send mail for its customers (one of them: 192.0.2.65).
+mx.ovh.com.           TXT "v=spf1 ip4:192.0.2.64/27 ip6:2001:db8:5ee::/48 ~all"
 
 ; antivirus.test: everything right, DNS at OVH (Anycast): all ok.
 antivirus.test.       NS dns200.anycast.me.

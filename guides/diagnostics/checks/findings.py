@@ -2,7 +2,7 @@
 
 import fnmatch
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.urls import reverse
@@ -50,6 +50,8 @@ class CheckResult:
     needs_sign_in: bool = False
     # One sentence for the top of the report when this is the worst finding ("" : the detail).
     headline: str = ""
+    # Machine-readable facts of this check for the JSON API (such as SPF's exact result).
+    data: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -64,6 +66,7 @@ class CheckResult:
                 {"key": link.key, "title": link.label, "url": link.url} for link in self.links
             ],
             "headline": self.summary,
+            **({"data": self.data} if self.data else {}),
         }
 
     @property
@@ -192,10 +195,10 @@ def not_done(check_id: CheckId, title: str, lookup: Lookup | None) -> CheckResul
 
 def finding(
     check_id: CheckId, title: str, zone: Zone, *, found: list[str], expected: list[str]
-) -> Callable[[CheckStatus, str, str], CheckResult]:
+) -> Callable[..., CheckResult]:
     """The results one DNS check can give, which differ in status, detail and what to fix."""
 
-    def result(status: CheckStatus, detail: str, what: str) -> CheckResult:
+    def result(status: CheckStatus, detail: str, what: str, **more) -> CheckResult:
         return CheckResult(
             id=check_id,
             status=status,
@@ -204,6 +207,7 @@ def finding(
             found=tuple(found),
             expected=tuple(expected),
             advice=zone.fix(what) if what else "",
+            **more,
         )
 
     return result
