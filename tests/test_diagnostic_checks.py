@@ -120,6 +120,36 @@ def test_a_domain_that_does_not_exist(dns_settings):
 
 
 @pytest.mark.parametrize(
+    ("name", "problem", "term"),
+    [
+        ("spf-overlimit.test", "too_many_lookups", "include:_s10.lim.test"),
+        ("spf-eleventh.test", "too_many_lookups", "include:mx.ovh.com"),
+        ("spf-typo.test", "unknown_mechanism", "inlcude:mx.ovh.com"),
+        ("spf-glued.test", "missing_space", "include:mx.ovh.cominclude:_spf.other-provider.test"),
+        ("spf-loop.test", "loop", "include:spf-loop.test"),
+    ],
+)
+def test_a_broken_spf_is_an_error_naming_the_term_never_ok(dns_settings, name, problem, term):
+    """Receivers treat these records as a permanent error: no "OK", no "try again later"."""
+    report = report_for(name)
+    spf = check(report, CheckId.SPF)
+    assert spf.status == CheckStatus.ERROR
+    assert spf.data["problem"] == problem
+    assert spf.data["term"] == term
+    assert term in spf.detail
+    assert "permerror" in spf.detail or "autres expéditeurs" in spf.detail
+    assert report.headline.startswith("Votre SPF est invalide")
+    assert "include:mx.ovh.com" in spf.data["corrected_record"]
+    assert report.fix_first[0].id == CheckId.SPF
+
+
+def test_a_redirect_beside_all_is_ignored_and_said(dns_settings):
+    spf = check(report_for("spf-redirect.test"), CheckId.SPF)
+    assert spf.status == CheckStatus.WARNING
+    assert "redirection est ignorée" in spf.detail
+
+
+@pytest.mark.parametrize(
     ("name", "status", "words"),
     [
         ("antivirus.test", "ok", "autorise les serveurs d'envoi d'OVH"),

@@ -88,8 +88,8 @@ async def collect(
         await ask([(domain, "TXT"), (spf_record.OVH_INCLUDE, "TXT")])
         for _round in range(SPF_ROUNDS):
             sender, needs = spf_record.ovh_sender_address(lookup_of=answered)
-            if sender:
-                evaluation = spf_evaluation.evaluate(domain=domain, ip=sender, lookup_of=answered)
+            for address in (sender, spf_record.NOBODY) if sender else ():
+                evaluation = spf_evaluation.evaluate(domain=domain, ip=address, lookup_of=answered)
                 needs += evaluation.needs
             needs = tuple(question for question in dict.fromkeys(needs) if question not in lookups)
             if not needs:

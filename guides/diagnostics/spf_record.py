@@ -11,6 +11,10 @@ from guides.diagnostics.spf_evaluation import MAX_LOOKUPS, is_spf_record
 OVH_INCLUDE = "mx.ovh.com"
 RECOMMENDED = f"v=spf1 include:{OVH_INCLUDE} ~all"
 
+# An address no record lists (RFC 6666's discard prefix): evaluating for it walks the whole
+# record, so limits passed after OVH's include still show (they hit the customer's other senders).
+NOBODY = "100::1"
+
 Questions = tuple[tuple[str, str], ...]
 
 

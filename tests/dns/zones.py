@@ -4,6 +4,10 @@ Each domain's comment says what the diagnostic must find there.
 """
 
 LONG = "x" * 200
+INCLUDES = " ".join(f"include:_s{n}.lim.test" for n in range(1, 11))
+INCLUDE_ZONES = "\n".join(
+    f'_s{n}.lim.test. TXT "v=spf1 ip4:198.18.0.{n} -all"' for n in range(1, 11)
+)
 
 ZONES = f"""
 $TTL 60
@@ -146,6 +150,40 @@ slowdmarc.test.       NS dns10.ovh.net.
 slowdmarc.test.       MX 1 mx3.ovh.net.
 slowdmarc.test.       TXT "v=spf1 include:mx.ovh.com ~all"
 _dmarc.slowdmarc.test. TXT "v=DMARC1; p=reject"
+
+; SPF faults that break mail (RFC 7208), each must be an error naming the term at fault.
+; spf-overlimit.test: OVH's include first, then ten more includes: valid for OVH, permerror for
+; every other sender.
+spf-overlimit.test.   NS dns10.ovh.net.
+spf-overlimit.test.   MX 1 mx1.ovh.net.
+spf-overlimit.test.   MX 5 mx2.ovh.net.
+spf-overlimit.test.   TXT "v=spf1 include:mx.ovh.com {INCLUDES} -all"
+{INCLUDE_ZONES}
+; spf-eleventh.test: OVH reached only through the eleventh include: permerror for OVH too.
+spf-eleventh.test.    NS dns10.ovh.net.
+spf-eleventh.test.    MX 1 mx1.ovh.net.
+spf-eleventh.test.    MX 5 mx2.ovh.net.
+spf-eleventh.test.    TXT "v=spf1 {INCLUDES} include:mx.ovh.com -all"
+; spf-typo.test: "inlcude" is no mechanism.
+spf-typo.test.        NS dns10.ovh.net.
+spf-typo.test.        MX 1 mx1.ovh.net.
+spf-typo.test.        MX 5 mx2.ovh.net.
+spf-typo.test.        TXT "v=spf1 inlcude:mx.ovh.com ~all"
+; spf-glued.test: two strings joined without the space.
+spf-glued.test.       NS dns10.ovh.net.
+spf-glued.test.       MX 1 mx1.ovh.net.
+spf-glued.test.       MX 5 mx2.ovh.net.
+spf-glued.test.       TXT "v=spf1 include:mx.ovh.com" "include:_spf.other-provider.test ~all"
+; spf-loop.test: includes itself.
+spf-loop.test.        NS dns10.ovh.net.
+spf-loop.test.        MX 1 mx1.ovh.net.
+spf-loop.test.        MX 5 mx2.ovh.net.
+spf-loop.test.        TXT "v=spf1 include:spf-loop.test include:mx.ovh.com ~all"
+; spf-redirect.test: redirect beside all: the redirect is ignored.
+spf-redirect.test.    NS dns10.ovh.net.
+spf-redirect.test.    MX 1 mx1.ovh.net.
+spf-redirect.test.    MX 5 mx2.ovh.net.
+spf-redirect.test.    TXT "v=spf1 include:mx.ovh.com redirect=_spf.other-provider.test ~all"
 
 ; The faults: no answer, SERVFAIL, REFUSED (see BEHAVIOURS); absent.test is NXDOMAIN.
 drop.test.            MX 1 mx3.ovh.net.

@@ -2,6 +2,8 @@
 sending servers gets from receivers (RFC 7208, guides.diagnostics.spf_evaluation), the exact
 term at fault, and a corrected record to paste."""
 
+from dataclasses import replace
+
 from django.utils.translation import gettext as _
 
 from guides.diagnostics import spf_record
@@ -13,6 +15,7 @@ from guides.diagnostics.spf_evaluation import (
     SpfResult,
     corrected_record,
     evaluate,
+    record_problems,
 )
 from guides.models import CheckStatus
 
@@ -53,10 +56,12 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
         "void_lookups": evaluation.void_lookups,
         "corrected_record": corrected,
     }
-    replace = _("Remplacez votre enregistrement SPF par celui-ci : %(record)s") % {
+    paste = _("Remplacez votre enregistrement SPF par celui-ci : %(record)s") % {
         "record": corrected
     }
     if evaluation.result is SpfResult.PERMERROR:
+        evaluation = _clearer(evaluation, records[0])
+        data |= {"problem": evaluation.problem.value, "term": evaluation.term}
         cause = _problem(evaluation, count=len(records))
         return result(
             CheckStatus.ERROR,
@@ -70,7 +75,7 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                     ),
                 ]
             ),
-            replace,
+            paste,
             headline=_("Votre SPF est invalide : %(cause)s") % {"cause": cause},
             data=data,
         )
@@ -83,7 +88,7 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 "par OVH."
             )
             % {"include": include},
-            replace,
+            paste,
             headline=_("Votre SPF fait rejeter les e-mails envoyés par les serveurs d'OVH."),
             data=data,
         )
@@ -95,8 +100,32 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 "que vous envoyez par OVH risquent d'être classés en spam."
             )
             % {"include": include},
-            replace,
+            paste,
             data=data,
+        )
+    others = evaluate(domain=snapshot.domain, ip=spf_record.NOBODY, lookup_of=snapshot.get)
+    if others.result is SpfResult.PERMERROR:
+        cause = _problem(others, count=len(records))
+        return result(
+            CheckStatus.ERROR,
+            " ".join(
+                [
+                    _("Votre SPF autorise OVH, mais il est invalide pour vos autres expéditeurs :"),
+                    cause,
+                    _(
+                        "Les destinataires rejettent ou classent en spam les e-mails envoyés par "
+                        "ces autres serveurs."
+                    ),
+                ]
+            ),
+            paste,
+            headline=_("Votre SPF est invalide : %(cause)s") % {"cause": cause},
+            data=data
+            | {
+                "others_result": others.result.value,
+                "problem": others.problem.value if others.problem else "",
+                "term": others.term,
+            },
         )
     qualifier = _all_qualifier(records[0])
     if qualifier in ("", "+"):
@@ -127,7 +156,7 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 "la redirection est ignorée, les serveurs qu'elle désigne ne sont pas autorisés."
             )
             % {"term": evaluation.term},
-            replace,
+            paste,
             data=data,
         )
     return result(
@@ -148,6 +177,14 @@ def _unreadable(title: str, records: list[str], evaluation: SpfEvaluation) -> Ch
         expected=(spf_record.RECOMMENDED,),
         advice=_("Relancez le diagnostic dans quelques minutes."),
         data={"ovh_result": SpfResult.TEMPERROR.value, "term": evaluation.term},
+    )
+
+
+def _clearer(evaluation: SpfEvaluation, text: str) -> SpfEvaluation:
+    """Glued strings read as a strange include: say the space is missing instead."""
+    glued = [f for f in record_problems(text=text) if f.problem is SpfProblem.MISSING_SPACE]
+    return (
+        replace(evaluation, problem=glued[0].problem, term=glued[0].term) if glued else evaluation
     )
 
 
