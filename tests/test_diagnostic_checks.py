@@ -187,6 +187,13 @@ def test_spf(dns_settings, name, status, words):
         ("split.test", "ok", "sont refusés"),
         ("noprotection.test", "warning", "pas d'enregistrement DMARC"),
         ("nospf-ovh.test", "error", "« p=bogus »"),
+        ("dmarc-pct.test", "warning", "pct doit être un nombre de 0 à 100"),
+        ("dmarc-https.test", "warning", "mailto:adresse@domaine"),
+        ("dmarc-semicolon.test", "error", "il manque le « ; » après v=DMARC1"),
+        ("dmarc-external.test", "warning", "n'a pas publié son accord"),
+        ("dmarc-agreed.test", "ok", "vont en spam"),
+        ("shop.antivirus.test", "ok", "c'est celui de antivirus.test qui s'applique"),
+        ("dmarc-wild.test", "ok", "nom générique (*)"),
         ("slowdmarc.test", "unknown", "pas répondu à temps"),
     ],
 )
@@ -194,6 +201,23 @@ def test_dmarc(dns_settings, name, status, words):
     dmarc = check(report_for(name), CheckId.DMARC)
     assert dmarc.status == status
     assert words in dmarc.detail
+
+
+def test_dmarc_advice_never_lowers_the_policy_in_force(dns_settings):
+    """A subdomain covered by its organisational domain's p=quarantine is told nothing to add;
+    a broken p=reject keeps p=reject in the record to paste."""
+    covered = check(report_for("shop.antivirus.test"), CheckId.DMARC)
+    assert covered.data["inherited"] is True
+    assert covered.data["policy"] == "quarantine"
+    assert covered.expected == ()
+    assert "p=none" not in " ".join(covered.expected) + covered.advice
+    broken = check(report_for("dmarc-semicolon.test"), CheckId.DMARC)
+    assert broken.data["suggested_record"] == "v=DMARC1; p=reject"
+    assert not any("p=none" in line for line in broken.expected)
+    lost = check(report_for("dmarc-external.test"), CheckId.DMARC)
+    assert (
+        'dmarc-external.test._report._dmarc.other-provider.test. IN TXT "v=DMARC1"' in lost.expected
+    )
 
 
 def test_checks_that_could_not_be_done_are_named(dns_settings):
@@ -211,6 +235,12 @@ def test_autoconfig_is_informative(dns_settings):
     assert "autoconfig.antivirus.test. IN CNAME aide.example.net." in found.expected
     nothing = check(report_for("noprotection.test"), CheckId.AUTOCONFIG)
     assert (nothing.status, nothing.found) == (CheckStatus.INFO, ())
+
+
+def test_names_that_exist_only_through_a_wildcard_are_not_counted(dns_settings):
+    autoconfig = check(report_for("dmarc-wild.test"), CheckId.AUTOCONFIG)
+    assert autoconfig.found == ()
+    assert autoconfig.status == CheckStatus.INFO
 
 
 def test_unknown_ranks_below_warning():

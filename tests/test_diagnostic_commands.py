@@ -27,6 +27,16 @@ def test_diagnose_prints_the_report(dns_settings):
     assert DiagnosticLog.objects.get().source == "command"
 
 
+def test_diagnose_in_english_has_no_french_label(dns_settings):
+    text = run("diagnose", "spf-typo.test", "--language", "en")
+    assert "What to do:" in text
+    assert "Found:" in text
+    assert "Expected:" in text
+    assert "Your SPF is invalid: “inlcude:mx.ovh.com” is not an SPF mechanism" in text
+    for french in ("Que faire", "Trouvé", "Attendu", " :"):
+        assert french not in text
+
+
 def test_diagnose_json_is_the_api_document(dns_settings):
     document = json.loads(run("diagnose", "café.test", "--json", "--language", "en"))
     assert (document["domain"], document["display_domain"], document["language"]) == (

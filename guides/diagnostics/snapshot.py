@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from guides.diagnostics import spf_evaluation, spf_record
+from guides.diagnostics import dmarc_record, spf_evaluation, spf_record
 from guides.diagnostics.resolver import ATTEMPT_TIMEOUT, DnsClient, Lookup, run
 from guides.models.domain_names import is_ip_address
 
@@ -20,6 +20,8 @@ from guides.models.domain_names import is_ip_address
 NS_LEVELS = 4
 # Rounds of SPF lookups at most (RFC 7208 allows ten DNS terms, each may need one more round).
 SPF_ROUNDS = 24
+# DMARC needs two rounds: the policy names, then the report destinations' authorisations.
+DMARC_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,6 @@ WILDCARD_PROBE = "ovhportal-wildcard-probe"
 
 def wildcard_probe(domain: str) -> str:
     return f"{WILDCARD_PROBE}.{domain}"
-
-
-def dmarc_name(domain: str) -> str:
-    return f"_dmarc.{domain}"
 
 
 def mx_exchanges(lookup: Lookup | None) -> list[str]:
@@ -96,13 +94,26 @@ async def collect(
                 return
             await ask(list(needs))
 
+    async def dmarc_chain() -> None:
+        """The policy's names (the domain's and its organisational domain's, with the wildcard
+        probe), then the report destinations' authorisations."""
+        for _round in range(DMARC_ROUNDS):
+            discovery = dmarc_record.discover(
+                domain=domain,
+                lookup_of=lambda name: answered(name, "TXT"),
+                wildcard_probe=wildcard_probe(domain),
+            )
+            if not discovery.needs:
+                return
+            await ask(list(discovery.needs))
+
     await asyncio.gather(
         mx_chain(),
         spf_chain(),
+        dmarc_chain(),
         ask(
             [(name, "NS") for name in zone_names(domain)]
-            + [(dmarc_name(domain), "TXT"), (domain, "A"), (domain, "AAAA")]
-            + [(wildcard_probe(domain), "A"), (wildcard_probe(domain), "TXT")]
+            + [(domain, "A"), (domain, "AAAA"), (wildcard_probe(domain), "A")]
             + list(extra)
         ),
     )

@@ -89,9 +89,12 @@ class DnsServer:
         name = qname
         for _hop in range(8):
             node = self.zone.get_node(name)
-            if node is None:
-                if name not in self.existing:
+            if node is None and name not in self.existing:
+                node = self._wildcard(name)
+                if node is None:
                     response.set_rcode(dns.rcode.NXDOMAIN)
+                    return response
+            if node is None:
                 return response
             rdataset = node.get_rdataset(dns.rdataclass.IN, question.rdtype)
             if rdataset is not None:
@@ -103,6 +106,14 @@ class DnsServer:
             response.answer.append(_rrset(name, alias))
             name = alias[0].target.canonicalize()
         return response
+
+    def _wildcard(self, name: dns.name.Name):
+        """The `*` node that answers for a name that does not exist (RFC 4592): the wildcard
+        child of its closest existing ancestor, if there is one."""
+        for ancestor in _ancestors(name)[1:]:
+            if self.zone.get_node(ancestor) is not None or ancestor in self.existing:
+                return self.zone.get_node(dns.name.Name((b"*", *ancestor.labels)))
+        return None
 
     def _rule(self, name: dns.name.Name) -> str | None:
         for ancestor in _ancestors(name):

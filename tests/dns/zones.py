@@ -185,6 +185,61 @@ spf-redirect.test.    MX 1 mx1.ovh.net.
 spf-redirect.test.    MX 5 mx2.ovh.net.
 spf-redirect.test.    TXT "v=spf1 include:mx.ovh.com redirect=_spf.other-provider.test ~all"
 
+; spf-other.test: SPF lists another sender only, "~all": OVH's mail softfails (a warning).
+spf-other.test.       NS dns10.ovh.net.
+spf-other.test.       MX 1 mx1.ovh.net.
+spf-other.test.       TXT "v=spf1 ip4:203.0.113.5 ~all"
+; spf-fail.test: the same with "-all": receivers reject OVH's mail (an error).
+spf-fail.test.        NS dns10.ovh.net.
+spf-fail.test.        MX 1 mx1.ovh.net.
+spf-fail.test.        TXT "v=spf1 ip4:203.0.113.5 -all"
+; spf-void.test: three names that do not exist before OVH's include: over two void lookups.
+spf-void.test.        NS dns10.ovh.net.
+spf-void.test.        MX 1 mx1.ovh.net.
+spf-void.test.        TXT "v=spf1 a:v1.no.test a:v2.no.test a:v3.no.test include:mx.ovh.com ~all"
+; spf-redirect-ovh.test: a redirect alone, to OVH's record: valid.
+spf-redirect-ovh.test. NS dns10.ovh.net.
+spf-redirect-ovh.test. MX 1 mx1.ovh.net.
+spf-redirect-ovh.test. TXT "v=spf1 redirect=mx.ovh.com"
+
+; DMARC as receivers read it (RFC 7489); MX and SPF right so DMARC is the finding.
+; dmarc-pct.test: pct out of range: receivers apply 100 (a warning).
+dmarc-pct.test.       NS dns10.ovh.net.
+dmarc-pct.test.       MX 1 mx1.ovh.net.
+dmarc-pct.test.       TXT "v=spf1 include:mx.ovh.com ~all"
+_dmarc.dmarc-pct.test. TXT "v=DMARC1; p=reject; pct=150"
+; dmarc-https.test: reports to a web address: receivers send none.
+dmarc-https.test.     NS dns10.ovh.net.
+dmarc-https.test.     MX 1 mx1.ovh.net.
+dmarc-https.test.     TXT "v=spf1 include:mx.ovh.com ~all"
+_dmarc.dmarc-https.test. TXT "v=DMARC1; p=none; rua=https://reports.example.test/dmarc"
+; dmarc-semicolon.test: no ";" after v=DMARC1: receivers ignore the record.
+dmarc-semicolon.test. NS dns10.ovh.net.
+dmarc-semicolon.test. MX 1 mx1.ovh.net.
+dmarc-semicolon.test. TXT "v=spf1 include:mx.ovh.com ~all"
+_dmarc.dmarc-semicolon.test. TXT "v=DMARC1 p=reject"
+; dmarc-external.test: reports to another domain that has not agreed: they are lost.
+dmarc-external.test.  NS dns10.ovh.net.
+dmarc-external.test.  MX 1 mx1.ovh.net.
+dmarc-external.test.  TXT "v=spf1 include:mx.ovh.com ~all"
+_dmarc.dmarc-external.test. TXT "v=DMARC1; p=quarantine; rua=mailto:reports@other-provider.test"
+; dmarc-agreed.test: the same, with the destination's agreement (RFC 7489 §7.1).
+dmarc-agreed.test.    NS dns10.ovh.net.
+dmarc-agreed.test.    MX 1 mx1.ovh.net.
+dmarc-agreed.test.    TXT "v=spf1 include:mx.ovh.com ~all"
+_dmarc.dmarc-agreed.test. TXT "v=DMARC1; p=quarantine; rua=mailto:reports@other-provider.test"
+dmarc-agreed.test._report._dmarc.other-provider.test. TXT "v=DMARC1"
+; shop.antivirus.test: a subdomain without a record of its own: antivirus.test's
+; p=quarantine applies (RFC 7489 §6.6.3); advising p=none would weaken it.
+shop.antivirus.test.  A 192.0.2.81
+; dmarc-wild.test: a wildcard zone: the only DMARC answer and every autoconfig name come from
+; "*"; none of those names is the customer's own.
+dmarc-wild.test.      NS dns10.ovh.net.
+dmarc-wild.test.      MX 1 mx1.ovh.net.
+dmarc-wild.test.      TXT "v=spf1 include:mx.ovh.com ~all"
+*.dmarc-wild.test.    TXT "v=DMARC1; p=none"
+*.dmarc-wild.test.    A 192.0.2.90
+
 ; The faults: no answer, SERVFAIL, REFUSED (see BEHAVIOURS); absent.test is NXDOMAIN.
 drop.test.            MX 1 mx3.ovh.net.
 servfail.test.        MX 1 mx3.ovh.net.

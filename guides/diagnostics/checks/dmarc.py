@@ -1,75 +1,164 @@
-"""The domain's DMARC policy: what receivers do with mail that spoofs it."""
+"""The domain's DMARC policy as receivers find it (RFC 7489, guides.diagnostics.dmarc_record):
+its own record or its organisational domain's, every fault with the tag at fault, report
+destinations that have not agreed to receive reports, and a record to paste that never lowers
+the policy in force."""
 
 from django.utils.translation import gettext as _
 
 from guides.diagnostics.checks.findings import CheckId, CheckResult, Zone, finding, not_done
-from guides.diagnostics.snapshot import DnsSnapshot, dmarc_name
+from guides.diagnostics.dmarc_record import (
+    DmarcDiscovery,
+    DmarcState,
+    Fault,
+    Problem,
+    Severity,
+    discover,
+    suggested_record,
+)
+from guides.diagnostics.snapshot import DnsSnapshot, wildcard_probe
 from guides.models import CheckStatus
 
-DMARC_POLICIES = ("none", "quarantine", "reject")
 
-
-def dmarc_tags(text: str) -> list[tuple[str, str]]:
-    """The tag=value pairs of a DMARC record, in order."""
-    return [
-        (name.strip(), value.strip())
-        for name, _equals, value in (tag.partition("=") for tag in text.split(";") if tag.strip())
-    ]
-
-
-def dmarc_problem(text: str) -> str:
-    """What is wrong with a DMARC record, or "" when it is well formed."""
-    pairs = dmarc_tags(text)
-    if not pairs or pairs[0] != ("v", "DMARC1"):
-        return _("il doit commencer par v=DMARC1")
-    policy = dict(pairs).get("p")
-    if policy is None:
-        return _("la politique (p=) manque")
-    if policy.lower() not in DMARC_POLICIES:
-        return _("« p=%(policy)s » n'est pas une politique connue (none, quarantine ou reject)") % {
-            "policy": policy
-        }
-    return ""
+def dmarc_discovery(*, snapshot: DnsSnapshot) -> DmarcDiscovery:
+    return discover(
+        domain=snapshot.domain,
+        lookup_of=lambda name: snapshot.get(name, "TXT"),
+        wildcard_probe=wildcard_probe(snapshot.domain),
+    )
 
 
 def dmarc_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     title = _("DMARC (que faire des e-mails usurpant votre domaine)")
-    name = dmarc_name(snapshot.domain)
-    lookup = snapshot.get(name, "TXT")
-    if lookup is None or lookup.failed:
-        return not_done(CheckId.DMARC, title, lookup)
-    records = [text for text in lookup.records if text.lower().startswith("v=dmarc")]
-    example = f"v=DMARC1; p=none; rua=mailto:postmaster@{snapshot.domain}"
-    result = finding(
-        CheckId.DMARC, title, zone, found=records, expected=[f'{name}. IN TXT "{example}"']
+    discovery = dmarc_discovery(snapshot=snapshot)
+    if discovery.state in (DmarcState.PENDING, DmarcState.NOT_CHECKED):
+        return not_done(CheckId.DMARC, title, discovery.failed_lookup)
+    suggested = suggested_record(domain=snapshot.domain, discovery=discovery)
+    found = [f"{discovery.record_name} : {text}" for text in discovery.records]
+    expected = [f'{discovery.fix_name}. IN TXT "{suggested}"'] if suggested else []
+    expected += [
+        f'{destination.authorisation_name}. IN TXT "v=DMARC1"'
+        for destination in discovery.destinations
+        if destination.authorised is False
+    ]
+    result = finding(CheckId.DMARC, title, zone, found=found, expected=expected)
+    data = {
+        "state": discovery.state.value,
+        "policy": discovery.policy or "",
+        "record_name": discovery.record_name,
+        "inherited": discovery.inherited,
+        "organisational_domain": discovery.org_domain,
+        "problems": [problem.fault.value for problem in discovery.problems],
+        "suggested_record": suggested,
+    }
+    paste = (
+        _("Mettez cet enregistrement TXT au nom %(name)s : %(record)s")
+        % {"name": discovery.fix_name, "record": suggested}
+        if suggested
+        else ""
     )
+    faults = [problem for problem in discovery.problems if problem.severity is Severity.ERROR]
+    warnings = [problem for problem in discovery.problems if problem.severity is Severity.WARNING]
 
-    if not records:
+    if discovery.state is DmarcState.NO_RECORD and not faults:
         return result(
             CheckStatus.WARNING,
             _(
                 "Votre domaine n'a pas d'enregistrement DMARC : les destinataires ne savent pas "
                 "quoi faire des e-mails qui usurpent votre adresse."
             ),
-            _("Ajoutez un enregistrement TXT au nom %(name)s, par exemple : %(record)s")
-            % {"name": name, "record": example},
+            paste,
+            data=data,
         )
-    if len(records) > 1:
+    if discovery.state is DmarcState.MULTIPLE:
         return result(
             CheckStatus.ERROR,
             _("Votre domaine a plusieurs enregistrements DMARC : aucun n'est pris en compte."),
-            _("Gardez-en un seul, au nom %(name)s.") % {"name": name},
+            _("Gardez-en un seul.") + " " + paste,
+            data=data,
         )
-    if problem := dmarc_problem(records[0]):
+    if faults or discovery.state is not DmarcState.APPLIED:
+        causes = " ".join(_sentence(problem) for problem in faults)
         return result(
             CheckStatus.ERROR,
-            _("Votre enregistrement DMARC est mal formé : %(problem)s.") % {"problem": problem},
-            _("Corrigez-le, par exemple : %(record)s") % {"record": example},
+            _(
+                "Les destinataires ignorent votre enregistrement DMARC, comme s'il n'existait "
+                "pas : %(causes)s"
+            )
+            % {"causes": causes},
+            paste,
+            headline=_("Votre DMARC est ignoré : %(causes)s") % {"causes": causes},
+            data=data,
         )
-    policy = dict(dmarc_tags(records[0]))["p"].lower()
-    details = {
+    detail = _policy_sentence(discovery)
+    if discovery.from_wildcard:
+        detail += " " + _(
+            "Cet enregistrement vient d'un nom générique (*) de votre zone, pas d'un "
+            "enregistrement _dmarc à vous : il s'applique quand même."
+        )
+    if warnings:
+        return result(
+            CheckStatus.WARNING,
+            " ".join([detail, *(_sentence(problem) for problem in warnings)]),
+            paste,
+            data=data,
+        )
+    return result(CheckStatus.OK, detail, "", data=data)
+
+
+def _policy_sentence(discovery: DmarcDiscovery) -> str:
+    sentences = {
         "none": _("DMARC est en place, en surveillance seulement (p=none)."),
         "quarantine": _("DMARC est en place : les e-mails usurpant votre domaine vont en spam."),
         "reject": _("DMARC est en place : les e-mails usurpant votre domaine sont refusés."),
     }
-    return result(CheckStatus.OK, details[policy], "")
+    sentence = sentences[discovery.policy or "none"]
+    if discovery.inherited:
+        return " ".join(
+            [
+                _(
+                    "Ce domaine n'a pas d'enregistrement DMARC à lui : c'est celui de "
+                    "%(organisation)s qui s'applique, et c'est suffisant."
+                )
+                % {"organisation": discovery.org_domain},
+                sentence,
+            ]
+        )
+    return sentence
+
+
+def _sentence(problem: Problem) -> str:
+    """What is wrong, quoting the tag as the customer wrote it."""
+    values = {"tag": problem.tag, "part": problem.part}
+    uri = _(
+        "« %(part)s » (dans « %(tag)s ») : les rapports ne sont envoyés qu'à une adresse de la "
+        "forme mailto:adresse@domaine."
+    )
+    messages = {
+        Fault.VERSION_NOT_FIRST: _("dans « %(tag)s », v=DMARC1 doit être le tout premier élément."),
+        Fault.VERSION_INVALID: _("« %(tag)s » : la version doit être exactement v=DMARC1."),
+        Fault.VERSION_SEPARATOR_MISSING: _("il manque le « ; » après v=DMARC1 (« %(tag)s »)."),
+        Fault.DUPLICATE_TAG: _("« %(tag)s » apparaît deux fois."),
+        Fault.POLICY_MISSING: _("la politique (p=) manque."),
+        Fault.POLICY_INVALID: _(
+            "« %(tag)s » n'est pas une politique connue (none, quarantine ou reject)."
+        ),
+        Fault.SUBDOMAIN_POLICY_INVALID: _(
+            "« %(tag)s » n'est pas une politique connue (none, quarantine ou reject)."
+        ),
+        Fault.MALFORMED_TAG: _("« %(tag)s » n'est pas de la forme nom=valeur : il est ignoré."),
+        Fault.PCT_INVALID: _(
+            "« %(tag)s » : pct doit être un nombre de 0 à 100 ; les destinataires appliquent 100."
+        ),
+        Fault.ALIGNMENT_INVALID: _("« %(tag)s » : la valeur doit être r ou s."),
+        Fault.FO_INVALID: _("« %(tag)s » : fo n'accepte que 0, 1, d et s."),
+        Fault.RF_INVALID: _("« %(tag)s » : rf n'accepte que afrf."),
+        Fault.RI_INVALID: _("« %(tag)s » : ri doit être un nombre de secondes."),
+        Fault.URI_NOT_MAILTO: uri,
+        Fault.URI_WITHOUT_SCHEME: uri,
+        Fault.URI_INVALID: uri,
+        Fault.DESTINATION_NOT_AUTHORISED: _(
+            "« %(part)s » est dans un autre domaine, qui n'a pas publié son accord pour recevoir "
+            "vos rapports : ils sont perdus."
+        ),
+    }
+    return messages.get(problem.fault, _("« %(tag)s » n'est pas valide.")) % values
