@@ -8,7 +8,9 @@ comment says why.
 import json
 from io import StringIO
 
+import dns.resolver
 import pytest
+import spf
 from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +87,29 @@ def test_the_command_gives_each_zone_its_verdicts(dns_settings, domain, expected
     out = StringIO()
     call_command("diagnose", domain, "--json", stdout=out)
     assert verdicts(json.loads(out.getvalue())) == expected
+
+
+# pyspf, the reference implementation, evaluated for the same OVH sender on the same zones.
+OVH_SENDER = "192.0.2.65"  # the first address of mx.ovh.com's ip4 network in tests/dns/zones.py
+SPF_ZONES = [name for name, expected in EXPECTED.items() if expected[3] != UNK] + ["spfdrop.test"]
+
+
+@pytest.fixture
+def pyspf_asks_the_test_server(dns_server, monkeypatch):
+    resolver = dns.resolver.Resolver(configure=False)
+    resolver.nameservers = ["127.0.0.1"]
+    resolver.port = dns_server.port
+    resolver.timeout = resolver.lifetime = 1.0
+    resolver.cache = None
+    monkeypatch.setattr(dns.resolver, "default_resolver", resolver)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("domain", SPF_ZONES)
+def test_pyspf_gets_the_same_result_for_ovhs_sender(
+    client, dns_settings, pyspf_asks_the_test_server, domain
+):
+    document = client.get("/diagnostic/api/", {"domain": domain}).json()
+    [check] = [check for check in document["checks"] if check["id"] == "spf"]
+    result, _explanation = spf.check2(i=OVH_SENDER, s=f"postmaster@{domain}", h=domain)
+    assert check.get("data", {}).get("ovh_result", "none") == result

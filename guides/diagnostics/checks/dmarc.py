@@ -3,6 +3,7 @@ its own record or its organisational domain's, every fault with the tag at fault
 destinations that have not agreed to receive reports, and a record to paste that never lowers
 the policy in force."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from guides.diagnostics.checks.findings import CheckId, CheckResult, Zone, finding, not_done
@@ -77,7 +78,8 @@ def dmarc_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
             data=data,
         )
     if faults or discovery.state is not DmarcState.APPLIED:
-        causes = " ".join(_sentence(problem) for problem in faults)
+        sentences = [_sentence(problem) for problem in faults]
+        causes = " ".join(sentences[:1] + [capfirst(sentence) for sentence in sentences[1:]])
         return result(
             CheckStatus.ERROR,
             _(
@@ -98,7 +100,7 @@ def dmarc_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     if warnings:
         return result(
             CheckStatus.WARNING,
-            " ".join([detail, *(_sentence(problem) for problem in warnings)]),
+            " ".join([detail, *(capfirst(_sentence(problem)) for problem in warnings)]),
             paste,
             data=data,
         )

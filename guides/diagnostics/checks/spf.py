@@ -4,6 +4,7 @@ term at fault, and a corrected record to paste."""
 
 from dataclasses import replace
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from guides.diagnostics import spf_record
@@ -67,7 +68,7 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
             CheckStatus.ERROR,
             " ".join(
                 [
-                    cause,
+                    capfirst(cause),
                     _(
                         "Les destinataires considèrent alors votre SPF comme invalide "
                         "(« permerror ») : il échoue pour tous vos expéditeurs, serveurs d'OVH "
