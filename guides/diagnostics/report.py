@@ -165,7 +165,8 @@ def build_report(
     if domain_result.status is CheckStatus.ERROR:
         # The root cause: a domain that does not exist has no records to judge.
         dns_results = [
-            blocked(check.id, check.title, because=domain_result.summary) for check in dns_results
+            blocked(check.id, check.title, because=_("le domaine n'existe pas (voir plus haut)."))
+            for check in dns_results
         ]
     return Report(
         domain=domain,

@@ -52,6 +52,8 @@ class CheckResult:
     headline: str = ""
     # Machine-readable facts of this check for the JSON API (such as SPF's exact result).
     data: dict = field(default_factory=dict)
+    # What to change, without where and how long (the advice says all three).
+    action: str = ""
 
     def to_json(self) -> dict:
         return {
@@ -66,12 +68,18 @@ class CheckResult:
                 {"key": link.key, "title": link.label, "url": link.url} for link in self.links
             ],
             "headline": self.summary,
+            "action": self.first_step,
             **({"data": self.data} if self.data else {}),
         }
 
     @property
     def summary(self) -> str:
         return self.headline or self.detail
+
+    @property
+    def first_step(self) -> str:
+        """What the "fix this first" list says to do: the change itself when it is known."""
+        return self.action or self.advice
 
     @property
     def counts(self) -> bool:
@@ -165,8 +173,7 @@ def blocked(check_id: CheckId, title: str, *, because: str) -> CheckResult:
         id=check_id,
         status=CheckStatus.BLOCKED,
         title=title,
-        detail=_("Ce point ne peut pas être vérifié tant que l'autre problème demeure : %(cause)s")
-        % {"cause": because},
+        detail=_("Ce point ne peut pas être vérifié : %(cause)s") % {"cause": because},
     )
 
 
@@ -207,6 +214,7 @@ def finding(
             found=tuple(found),
             expected=tuple(expected),
             advice=zone.fix(what) if what else "",
+            action=what,
             **more,
         )
 

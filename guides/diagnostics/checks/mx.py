@@ -93,6 +93,7 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
             for priority, host in summary.choices.get(summary.recommended(), ())
         ),
         advice=zone.fix(what) if what else "",
+        action=what,
         links=(GuideLink("mx-records", _("Les enregistrements MX")),),
     )
 
