@@ -192,6 +192,7 @@ def test_spf(dns_settings, name, status, words):
         ("dmarc-semicolon.test", "error", "il manque le « ; » après v=DMARC1"),
         ("dmarc-external.test", "warning", "n'a pas publié son accord"),
         ("dmarc-agreed.test", "ok", "vont en spam"),
+        ("dmarc-nomx.test", "warning", "ce domaine n'a pas d'enregistrement MX"),
         ("shop.antivirus.test", "ok", "c'est celui de antivirus.test qui s'applique"),
         ("dmarc-wild.test", "ok", "nom générique (*)"),
         ("slowdmarc.test", "unknown", "pas répondu à temps"),

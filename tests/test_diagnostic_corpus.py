@@ -56,6 +56,7 @@ EXPECTED = {
     "dmarc-semicolon.test": (ERR, OK, OK, OK, ERR, INFO),
     "dmarc-external.test": (WARN, OK, OK, OK, WARN, INFO),
     "dmarc-agreed.test": (OK, OK, OK, OK, OK, INFO),
+    "dmarc-nomx.test": (WARN, OK, OK, OK, WARN, INFO),
     "dmarc-wild.test": (OK, OK, OK, OK, OK, INFO),
     "shop.antivirus.test": (ERR, OK, ERR, WARN, OK, INFO),
     "slowdmarc.test": (UNK, OK, OK, OK, UNK, INFO),

@@ -470,6 +470,15 @@ def _destinations(
     return result
 
 
+def report_mail_questions(*, discovery: DmarcDiscovery) -> list[tuple[str, str]]:
+    """The MX question of each report address's domain: a domain that receives no mail
+    receives no reports either."""
+    hosts = dict.fromkeys(
+        destination.address.rpartition("@")[2] for destination in discovery.destinations
+    )
+    return [(host, "MX") for host in hosts]
+
+
 def _near_misses(texts: tuple[str, ...]) -> list[Problem]:
     """TXT strings that look meant as DMARC but that receivers discard (v=DMARC1 not first)."""
     return [

@@ -96,16 +96,18 @@ async def collect(
 
     async def dmarc_chain() -> None:
         """The policy's names (the domain's and its organisational domain's, with the wildcard
-        probe), then the report destinations' authorisations."""
+        probe), then the report destinations' authorisations and mail servers."""
         for _round in range(DMARC_ROUNDS):
             discovery = dmarc_record.discover(
                 domain=domain,
                 lookup_of=lambda name: answered(name, "TXT"),
                 wildcard_probe=wildcard_probe(domain),
             )
-            if not discovery.needs:
+            needs = [*discovery.needs, *dmarc_record.report_mail_questions(discovery=discovery)]
+            needs = [question for question in needs if question not in lookups]
+            if not needs:
                 return
-            await ask(list(discovery.needs))
+            await ask(needs)
 
     await asyncio.gather(
         mx_chain(),

@@ -25,6 +25,7 @@ mx4.mail.ovh.net.     A 192.0.2.24
 mailconfig.ovh.net.   A 192.0.2.30
 ssl0.ovh.net.         A 192.0.2.31
 mx.other-provider.test. A 198.51.100.25
+other-provider.test.  MX 10 mx.other-provider.test.
 ; OVH's SPF: the servers it lists send mail for its customers (one of them: 192.0.2.65).
 mx.ovh.com.           TXT "v=spf1 ip4:192.0.2.64/27 ip6:2001:db8:5ee::/48 ~all"
 
@@ -229,6 +230,12 @@ dmarc-agreed.test.    MX 1 mx1.ovh.net.
 dmarc-agreed.test.    TXT "v=spf1 include:mx.ovh.com ~all"
 _dmarc.dmarc-agreed.test. TXT "v=DMARC1; p=quarantine; rua=mailto:reports@other-provider.test"
 dmarc-agreed.test._report._dmarc.other-provider.test. TXT "v=DMARC1"
+; dmarc-nomx.test: reports to an address whose domain has no MX: they never arrive.
+dmarc-nomx.test.      NS dns10.ovh.net.
+dmarc-nomx.test.      MX 1 mx1.ovh.net.
+dmarc-nomx.test.      TXT "v=spf1 include:mx.ovh.com ~all"
+_dmarc.dmarc-nomx.test. TXT "v=DMARC1; p=reject; rua=mailto:dmarc@reports.dmarc-nomx.test"
+reports.dmarc-nomx.test. A 192.0.2.82
 ; shop.antivirus.test: a subdomain without a record of its own: antivirus.test's
 ; p=quarantine applies (RFC 7489 §6.6.3); advising p=none would weaken it.
 shop.antivirus.test.  A 192.0.2.81

@@ -16,6 +16,7 @@ from guides.diagnostics.dmarc_record import (
     discover,
     suggested_record,
 )
+from guides.diagnostics.resolver import Outcome
 from guides.diagnostics.snapshot import DnsSnapshot, wildcard_probe
 from guides.models import CheckStatus
 
@@ -59,6 +60,7 @@ def dmarc_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     )
     faults = [problem for problem in discovery.problems if problem.severity is Severity.ERROR]
     warnings = [problem for problem in discovery.problems if problem.severity is Severity.WARNING]
+    undeliverable = _undeliverable(discovery=discovery, snapshot=snapshot)
 
     if discovery.state is DmarcState.NO_RECORD and not faults:
         return result(
@@ -97,14 +99,39 @@ def dmarc_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
             "Cet enregistrement vient d'un nom générique (*) de votre zone, pas d'un "
             "enregistrement _dmarc à vous : il s'applique quand même."
         )
-    if warnings:
+    if warnings or undeliverable:
         return result(
             CheckStatus.WARNING,
-            " ".join([detail, *(capfirst(_sentence(problem)) for problem in warnings)]),
+            " ".join(
+                [detail, *(capfirst(_sentence(problem)) for problem in warnings), *undeliverable]
+            ),
             paste,
             data=data,
         )
     return result(CheckStatus.OK, detail, "", data=data)
+
+
+def _undeliverable(*, discovery: DmarcDiscovery, snapshot: DnsSnapshot) -> list[str]:
+    """Report addresses whose domain cannot receive mail: the reports never arrive."""
+    sentences = []
+    for destination in discovery.destinations:
+        host = destination.address.rpartition("@")[2]
+        lookup = snapshot.get(host, "MX")
+        if lookup is None or lookup.failed:
+            continue
+        if lookup.outcome is Outcome.NXDOMAIN:
+            reason = _("ce domaine n'existe pas")
+        elif lookup.outcome is Outcome.NODATA:
+            reason = _("ce domaine n'a pas d'enregistrement MX")
+        elif [exchange for _preference, exchange in lookup.records] == ["."]:
+            reason = _("ce domaine refuse tout e-mail (MX nul)")
+        else:
+            continue
+        sentences.append(
+            _("Les rapports envoyés à « %(address)s » n'arrivent pas : %(reason)s.")
+            % {"address": destination.address, "reason": reason}
+        )
+    return list(dict.fromkeys(sentences))
 
 
 def _policy_sentence(discovery: DmarcDiscovery) -> str:
