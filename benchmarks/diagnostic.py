@@ -84,7 +84,7 @@ def main() -> None:
             silent.stop()
 
     print("\nDiagnostic report (GET /diagnostic/api/), local DNS server on 127.0.0.1")
-    print(f"  every answer delayed by {DELAY * 1000:.0f} ms (target: its rounds of dependent lookups, 4 at most: 0.8 s):")
+    print(f"  every answer delayed by {DELAY * 1000:.0f} ms (target: 4 rounds at most, 0.8 s):")
     for timing in slow_timings:
         print(
             f"    {timing.domain:16} {timing.seconds:5.2f} s for {timing.lookups} lookups"
