@@ -1,10 +1,7 @@
-"""Run every benchmark: the pages, then the diagnostic's when its module exists."""
+"""Run every benchmark: the pages, the diagnostic's DNS timings, then starvation."""
 
-import importlib
-import importlib.util
-
-from benchmarks import pages
+from benchmarks import diagnostic, pages, starvation
 
 pages.main()
-if importlib.util.find_spec("benchmarks.diagnostic") is not None:
-    importlib.import_module("benchmarks.diagnostic").main()
+diagnostic.main()
+starvation.main()

@@ -199,6 +199,10 @@ OVHPORTAL_DNS_NAMESERVERS = env_list("OVHPORTAL_DNS_NAMESERVERS")
 # the hoster's own by default; a portal that serves them itself names its public host here.
 OVHPORTAL_AUTOCONFIG_HOST = os.environ.get("OVHPORTAL_AUTOCONFIG_HOST", "mailconfig.ovh.net")
 OVHPORTAL_DIAGNOSTIC_RATE = int(os.environ.get("OVHPORTAL_DIAGNOSTIC_RATE", "20"))
+# Reports waiting on DNS at once: in one process (below its worker threads, so pages are
+# still served) and across every app server; past either, "busy, try again" (503).
+OVHPORTAL_DIAGNOSTICS_PER_PROCESS = int(os.environ.get("OVHPORTAL_DIAGNOSTICS_PER_PROCESS", "4"))
+OVHPORTAL_DIAGNOSTICS_IN_FLIGHT = int(os.environ.get("OVHPORTAL_DIAGNOSTICS_IN_FLIGHT", "8"))
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the
 # client is REMOTE_ADDR); the diagnostic's rate limit counts per client address.
 OVHPORTAL_TRUSTED_PROXIES = int(os.environ.get("OVHPORTAL_TRUSTED_PROXIES", "0"))

@@ -4,7 +4,7 @@ autoconfig and the domain; the overall status; the cache."""
 import pytest
 
 from guides.diagnostics.checks.findings import CheckId, Viewer
-from guides.diagnostics.report import diagnose
+from guides.diagnostics.report import INCOMPLETE_CACHE_SECONDS, diagnose
 from guides.models import CheckStatus, DiagnosticLog, MxHost, Protection, ReportSource
 from guides.models.domain_names import parse_domain
 
@@ -274,9 +274,18 @@ def test_dns_part_is_cached_for_a_minute_and_check_again_bypasses_it(dns_setting
     assert len(dns_server.asked("antispam.test.", "MX")) == asked + 2
 
 
-def test_incomplete_lookups_are_not_cached(dns_settings):
+def test_incomplete_lookups_are_kept_only_a_few_seconds(dns_settings, monkeypatch):
+    """A domain whose servers fail is not asked again at once (each time would hold a worker),
+    but is asked again seconds later, not a minute later like a complete answer."""
+    from django.core.cache.backends import locmem
+
     report_for("refused.test")
+    report_for("antispam.test")
+    assert report_for("refused.test").cached
+    later = locmem.time.time() + INCOMPLETE_CACHE_SECONDS + 1
+    monkeypatch.setattr(locmem.time, "time", lambda: later)
     assert not report_for("refused.test").cached
+    assert report_for("antispam.test").cached
 
 
 def test_each_report_is_logged(dns_settings, django_user_model):

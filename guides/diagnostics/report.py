@@ -3,6 +3,7 @@ then the checks, built for each request in the reader's language and with what t
 see of the offer. The page, the JSON API and the `diagnose` command all call `diagnose`."""
 
 import datetime
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from guides.diagnostics.capacity import report_slot
 from guides.diagnostics.checks.autoconfig import autoconfig_check, autoconfig_question
 from guides.diagnostics.checks.dmarc import dmarc_check
 from guides.diagnostics.checks.domain import domain_check
@@ -26,6 +28,7 @@ from guides.models.domain_names import DomainName
 from guides.setup.dns_records import DnsRecord, autoconfiguration_records
 
 CACHE_SECONDS = 60
+INCOMPLETE_CACHE_SECONDS = 10
 CACHE_VERSION = 1
 
 
@@ -124,23 +127,35 @@ def cache_key(domain: str) -> str:
 
 
 def dns_snapshot(
-    *, domain: str, refresh: bool, extra: list[tuple[str, str]]
+    *, domain: str, refresh: bool, extra: list[tuple[str, str]], limited: bool = False
 ) -> tuple[DnsSnapshot, bool]:
-    """The domain's DNS snapshot and whether it came from the cache. Only complete snapshots
-    are kept, so a timeout is never repeated to the next reader."""
+    """The domain's DNS snapshot and whether it came from the cache. A complete snapshot is
+    kept a minute; an incomplete one (a server that never answers) a few seconds, so that a
+    dead domain asked again and again does not hold a worker each time. With `limited`, a
+    new snapshot needs a free slot (guides.diagnostics.capacity), else Busy is raised."""
     if not refresh:
         snapshot = cache.get(cache_key(domain), version=CACHE_VERSION)
         if snapshot is not None:
             return snapshot, True
-    snapshot = take_snapshot(
-        domain=domain,
-        nameservers=settings.OVHPORTAL_DNS_NAMESERVERS,
-        deadline=settings.OVHPORTAL_DNS_TIMEOUT,
-        attempt_timeout=settings.OVHPORTAL_DNS_ATTEMPT_TIMEOUT,
-        extra=extra,
+    slot = (
+        report_slot(
+            per_process=settings.OVHPORTAL_DIAGNOSTICS_PER_PROCESS,
+            across_servers=settings.OVHPORTAL_DIAGNOSTICS_IN_FLIGHT,
+            hold_seconds=settings.OVHPORTAL_DNS_TIMEOUT,
+        )
+        if limited
+        else nullcontext()
     )
-    if snapshot.complete:
-        cache.set(cache_key(domain), snapshot, CACHE_SECONDS, version=CACHE_VERSION)
+    with slot:
+        snapshot = take_snapshot(
+            domain=domain,
+            nameservers=settings.OVHPORTAL_DNS_NAMESERVERS,
+            deadline=settings.OVHPORTAL_DNS_TIMEOUT,
+            attempt_timeout=settings.OVHPORTAL_DNS_ATTEMPT_TIMEOUT,
+            extra=extra,
+        )
+    seconds = CACHE_SECONDS if snapshot.complete else INCOMPLETE_CACHE_SECONDS
+    cache.set(cache_key(domain), snapshot, seconds, version=CACHE_VERSION)
     return snapshot, False
 
 
@@ -189,14 +204,17 @@ def diagnose(
     source: ReportSource,
     config_host: str,
     refresh: bool = False,
+    limited: bool = False,
 ) -> Report:
     """Run (or reuse) the DNS lookups, build the report, and keep it in the history.
-    `config_host` serves the auto-configuration files (settings.OVHPORTAL_AUTOCONFIG_HOST)."""
+    `config_host` serves the auto-configuration files (settings.OVHPORTAL_AUTOCONFIG_HOST);
+    `limited` (the page and the API) waits on DNS only in a free slot, else raises Busy."""
     autoconfig = autoconfiguration_records(domain=domain.ascii, config_host=config_host)
     snapshot, cached = dns_snapshot(
         domain=domain.ascii,
         refresh=refresh,
         extra=[autoconfig_question(record) for record in autoconfig],
+        limited=limited,
     )
     report = build_report(
         domain=domain, snapshot=snapshot, viewer=viewer, autoconfig=autoconfig, cached=cached

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from guides.diagnostics.capacity import Busy
 from guides.diagnostics.checks.findings import Viewer
 from guides.diagnostics.report import Report, diagnose
 from guides.models import DiagnosticLog, Maintenance, ReportSource
@@ -31,11 +32,25 @@ class Attempt:
     report: Report | None = None
     error: str = ""
     retry_after: int = 0
+    busy: bool = False
+
+    @property
+    def status(self) -> int:
+        if self.busy:
+            return 503
+        return 429 if self.retry_after else 200
 
     @property
     def retry_message(self) -> str:
         if not self.retry_after:
             return ""
+        if self.busy:
+            return ngettext(
+                "Le diagnostic est très demandé en ce moment : réessayez dans %(seconds)d seconde.",
+                "Le diagnostic est très demandé en ce moment : réessayez dans %(seconds)d "
+                "secondes.",
+                self.retry_after,
+            ) % {"seconds": self.retry_after}
         return ngettext(
             "Trop de diagnostics en peu de temps depuis votre connexion : réessayez dans "
             "%(seconds)d seconde.",
@@ -59,13 +74,17 @@ def attempt(request, *, source: ReportSource) -> Attempt:
     )
     if not decision.allowed:
         return Attempt(typed=typed, retry_after=decision.retry_after)
-    report = diagnose(
-        domain=domain,
-        viewer=Viewer.of(request.user),
-        source=source,
-        config_host=settings.OVHPORTAL_AUTOCONFIG_HOST,
-        refresh=request.GET.get("refresh") == "1",
-    )
+    try:
+        report = diagnose(
+            domain=domain,
+            viewer=Viewer.of(request.user),
+            source=source,
+            config_host=settings.OVHPORTAL_AUTOCONFIG_HOST,
+            refresh=request.GET.get("refresh") == "1",
+            limited=True,
+        )
+    except Busy as busy:
+        return Attempt(typed=typed, retry_after=busy.retry_after, busy=True)
     return Attempt(typed=typed, report=report)
 
 
@@ -95,8 +114,7 @@ def diagnostic(request):
         template = "guides/diagnostics/diagnostic.html#diagnostic"
     else:
         template = "guides/diagnostics/diagnostic.html"
-    status = 429 if result.retry_after else 200
-    return with_retry_after(render(request, template, context, status=status), result)
+    return with_retry_after(render(request, template, context, status=result.status), result)
 
 
 @require_GET
@@ -114,7 +132,8 @@ def api(request):
             response = JsonResponse({"error": result.error}, status=400)
         elif result.retry_after:
             response = JsonResponse(
-                {"error": result.retry_message, "retry_after": result.retry_after}, status=429
+                {"error": result.retry_message, "retry_after": result.retry_after},
+                status=result.status,
             )
         else:
             response = JsonResponse(

@@ -22,9 +22,11 @@
   document.addEventListener("DOMContentLoaded", function () { enableCopyButtons(document); });
   document.addEventListener("htmx:afterSettle", function (event) { enableCopyButtons(event.target); });
 
-  // Diagnostic: a 429 (too many reports) carries a message to show in place, like a 200.
+  // Diagnostic: a 429 (too many reports) or a 503 (every slot busy) carries a message to show
+  // in place, like a 200.
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (event.detail.xhr.status === 429) {
+    var status = event.detail.xhr.status;
+    if ((status === 429 || status === 503) && event.detail.target.id === "diagnostic") {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
