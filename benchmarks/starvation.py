@@ -119,6 +119,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = os.environ | {
             "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
+            "OVHPORTAL_CACHE_DIR": f"{folder}/cache",
             "DEBUG": "true",
             "OVHPORTAL_TESTING": "",
             "OVHPORTAL_DNS_NAMESERVERS": silent.address,
@@ -139,7 +140,7 @@ def main() -> None:
 
     print(
         f"\nHome page while {cap} diagnostics (the cap) wait on a silent DNS server, plus "
-        f"{EXTRA_REPORTS} more; gunicorn, {WORKERS} workers, SQLite, no Redis"
+        f"{EXTRA_REPORTS} more; gunicorn, {WORKERS} workers, SQLite, the disk cache"
     )
     print("  workers   home alone p50/max     home during p50/max    diagnostic answers")
     for worker_class, row in rows:

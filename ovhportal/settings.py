@@ -107,6 +107,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers on one machine: each write transaction takes the write lock when it
+    # begins (no "database is locked" when a reader turns writer), waits up to 20 s for it,
+    # and readers never block writers (write-ahead log).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -116,6 +125,18 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ovhportal"),
+        }
+    }
+elif CACHE_DIR := os.environ.get(
+    "OVHPORTAL_CACHE_DIR", "" if TESTING else str(BASE_DIR / "var" / "cache")
+):
+    # One machine without Redis: a cache on disk that every worker process shares, so rate
+    # limits, report slots and invalidations count once, not once per worker.
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": CACHE_DIR,
+            "OPTIONS": {"size_limit": 2**28},
         }
     }
 else:

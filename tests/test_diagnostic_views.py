@@ -178,6 +178,18 @@ def test_rate_limit_windows_and_addresses(rf, settings):
     assert rate_limit.client_address(proxied) == "203.0.113.5"
 
 
+def test_an_ipv4_mapped_address_counts_as_the_ipv4_client(rf, client, dns_settings):
+    """::ffff:203.0.113.7 and 203.0.113.7 are one client: one limit, not two."""
+    mapped = rf.get("/", REMOTE_ADDR="::ffff:203.0.113.7")
+    assert rate_limit.client_address(mapped) == "203.0.113.7"
+    dns_settings.OVHPORTAL_DIAGNOSTIC_RATE = 1
+    first = client.get("/diagnostic/api/", {"domain": "antispam.test"}, REMOTE_ADDR="203.0.113.7")
+    again = client.get(
+        "/diagnostic/api/", {"domain": "antispam.test"}, REMOTE_ADDR="::ffff:203.0.113.7"
+    )
+    assert (first.status_code, again.status_code) == (200, 429)
+
+
 def test_anonymous_cannot_tell_a_customer_domain(client, dns_settings, owner):
     pages, apis, counts = [], [], []
     for name in ("antivirus.test", "antispam.test"):

@@ -36,7 +36,8 @@ def hit(*, scope: str, client: str, limit: int, now: float | None = None) -> Dec
 
 def client_address(request) -> str:
     """The client's address: REMOTE_ADDR, or the one the trusted proxies saw; an IPv6
-    client counts as its /64, which one household or server usually holds whole."""
+    client counts as its /64, which one household or server usually holds whole, and an
+    IPv4-mapped one (::ffff:a.b.c.d) as its IPv4 address."""
     address = request.META.get("REMOTE_ADDR", "")
     proxies = settings.OVHPORTAL_TRUSTED_PROXIES
     if proxies:
@@ -48,6 +49,8 @@ def client_address(request) -> str:
         parsed = ipaddress.ip_address(address)
     except ValueError:
         return address or "unknown"
+    if parsed.version == 6 and parsed.ipv4_mapped:
+        return str(parsed.ipv4_mapped)  # ::ffff:a.b.c.d is the IPv4 client a.b.c.d
     if parsed.version == 6:
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
     return str(parsed)
