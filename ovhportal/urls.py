@@ -2,6 +2,7 @@ import re
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from guides.views import autoconfig, diagnostic, errors
@@ -37,7 +38,10 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("guides.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Sign in and out only: passwords are reset by support (the admin or `changepassword`),
+    # not by unthrottled pages in the admin's look.
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 )
 
 handler404 = errors.not_found

@@ -78,7 +78,8 @@ def test_load_demo_is_idempotent_and_has_no_accounts_without_debug(settings):
     assert not any(customer.user.has_usable_password() for customer in Customer.objects.all())
 
 
-def test_load_demo_with_debug_prints_working_accounts(settings):
+def test_load_demo_with_debug_prints_working_accounts(settings, rf):
+    sign_in = rf.post("/fr/accounts/login/")  # sign-in throttling needs the request
     settings.DEBUG = True
     run("load_demo")
     output = run("load_demo")
@@ -86,12 +87,12 @@ def test_load_demo_with_debug_prints_working_accounts(settings):
         line.split(": ", 1)[1].split(" / ") for line in output.splitlines() if " / " in line
     )
     assert set(accounts) == {"demo-staff", "demo-client"}
-    staff = authenticate(username="demo-staff", password=accounts["demo-staff"])
+    staff = authenticate(sign_in, username="demo-staff", password=accounts["demo-staff"])
     assert staff is not None and staff.is_staff
     assert staff.has_perm("guides.change_subscription")
     assert staff.has_perm("guides.publish_revision"), "the demo staff member can use the staff area"
-    customer = authenticate(username="demo-client", password=accounts["demo-client"])
+    customer = authenticate(sign_in, username="demo-client", password=accounts["demo-client"])
     assert customer.customer.domains.count() == 2
     settings.DEBUG = False
     run("load_demo")
-    assert authenticate(username="demo-client", password=accounts["demo-client"]) is None
+    assert authenticate(sign_in, username="demo-client", password=accounts["demo-client"]) is None
