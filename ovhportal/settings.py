@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the customers' autoconfig.* / autodiscover.* names reach the configuration files
+    # (and only those) before the host check and the HTTPS redirect see them.
+    "guides.views.config_hosts.customer_config_hosts",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -216,6 +219,15 @@ SECURE_CSP = {
 # HTTPS hardening: on by default in production, off for local runs and tests.
 HTTPS = env_bool("OVHPORTAL_HTTPS", default=not (DEBUG or TESTING))
 SECURE_SSL_REDIRECT = HTTPS
+# Mail clients fetch their configuration over plain HTTP where no certificate exists for the
+# customer's name; these files hold no secret.
+# The paths of the configuration files, without the leading slash, in any case (Outlook
+# varies it); guides.views.config_hosts lets the customers' names reach them.
+OVHPORTAL_CONFIG_PATHS = (
+    r"(?i)^(mail/config-v1\.1\.xml|\.well-known/autoconfig/mail/config-v1\.1\.xml"
+    r"|autodiscover/autodiscover\.(xml|json)(/.*)?)$"
+)
+SECURE_REDIRECT_EXEMPT = [OVHPORTAL_CONFIG_PATHS]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0

@@ -1,5 +1,6 @@
 """Outlook's Autodiscover: a real request body, hostile bodies, and the JSON pointer."""
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -161,3 +162,24 @@ def test_the_json_endpoint_refuses_other_protocols(client):
     )
     assert response.status_code == 400
     assert response.json()["ErrorCode"] == "InvalidProtocol"
+
+
+@pytest.mark.parametrize("encoding", ["klingon", "rot13", "utf-32", "shift_jis", "utf-16"])
+def test_an_encoding_outlook_never_sends_gets_a_400_not_a_500(client, encoding):
+    body = OUTLOOK_REQUEST.replace(b'encoding="utf-8"', f'encoding="{encoding}"'.encode())
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_a_chunked_request_without_content_length_is_read(client):
+    """Outlook may send the body chunked: no Content-Length, which Django reads as empty."""
+    response = client.generic(
+        "POST",
+        "/autodiscover/autodiscover.xml",
+        content_type="text/xml",
+        HTTP_TRANSFER_ENCODING="chunked",
+        **{"wsgi.input": io.BytesIO(OUTLOOK_REQUEST)},  # as gunicorn hands a chunked body
+    )
+    assert response.status_code == 200
+    assert protocols(response.content)["IMAP"]["LoginName"] == "marie.dupont@exemple.fr"

@@ -37,6 +37,14 @@ def test_diagnose_in_english_has_no_french_label(dns_settings):
         assert french not in text
 
 
+def test_diagnose_keeps_its_exit_codes_on_a_very_long_domain(dns_settings):
+    from tests.dns.zones import LONG_DOMAIN
+
+    assert "(" in run("diagnose", LONG_DOMAIN)  # a report, exit status 0
+    with pytest.raises(CommandError):
+        run("diagnose", LONG_DOMAIN + ".x" * 20)  # over 253 characters: exit status 2
+
+
 def test_diagnose_json_is_the_api_document(dns_settings):
     document = json.loads(run("diagnose", "café.test", "--json", "--language", "en"))
     assert (document["domain"], document["display_domain"], document["language"]) == (

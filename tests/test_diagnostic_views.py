@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from guides.models import Customer, DiagnosticLog, Domain, Offer, Subscription
 from guides.views import rate_limit
+from tests.dns.zones import LONG_DOMAIN
 
 pytestmark = pytest.mark.django_db
 CHECK_IDS = ["domain", "mx", "spf", "dmarc", "autoconfig", "offer", "maintenance"]
@@ -242,3 +243,11 @@ def test_page_in_english(client, dns_settings):
     response = client.get("/en/diagnostic/", {"domain": "antivirus.test"})
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_a_domain_too_long_for_some_questions_gets_a_report_not_a_500(client, dns_settings):
+    """Valid, but _autodiscover._tcp.<domain> would pass DNS's 255 octets."""
+    response = client.get("/diagnostic/api/", {"domain": LONG_DOMAIN})
+    assert response.status_code == 200
+    [autoconfig] = [check for check in response.json()["checks"] if check["id"] == "autoconfig"]
+    assert "dépasse" in autoconfig["detail"] or "dépassent" in autoconfig["detail"]

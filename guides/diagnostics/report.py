@@ -3,6 +3,7 @@ then the checks, built for each request in the reader's language and with what t
 see of the offer. The page, the JSON API and the `diagnose` command all call `diagnose`."""
 
 import datetime
+import hashlib
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -123,7 +124,9 @@ class Report:
 def cache_key(domain: str) -> str:
     """Per domain, and per set of name servers asked (they may not agree)."""
     nameservers = ",".join(settings.OVHPORTAL_DNS_NAMESERVERS) or "system"
-    return f"diagnostic:dns:{nameservers}:{domain}"
+    # Hashed: a domain of 253 characters would make a key longer than caches accept.
+    digest = hashlib.sha256(f"{nameservers}:{domain}".encode()).hexdigest()
+    return f"diagnostic:dns:{digest}"
 
 
 def dns_snapshot(

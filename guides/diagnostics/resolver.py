@@ -40,6 +40,8 @@ class Outcome(StrEnum):
     SERVFAIL = "servfail"
     REFUSED = "refused"
     ERROR = "error"
+    # Over DNS's 255 octets (a long domain under _autodiscover._tcp.): cannot exist, not asked.
+    TOO_LONG = "too_long"
 
     @property
     def failed(self) -> bool:
@@ -124,7 +126,10 @@ class DnsClient:
         )
 
     async def lookup(self, name: str, rdtype: str) -> Lookup:
-        qname = dns.name.from_text(name.rstrip(".") + ".")
+        try:
+            qname = dns.name.from_text(name.rstrip(".") + ".")
+        except dns.name.NameTooLong:
+            return Lookup(name, rdtype, Outcome.TOO_LONG)
         if not self._servers:
             return Lookup(name, rdtype, Outcome.ERROR)
         refusals: list[Outcome] = []

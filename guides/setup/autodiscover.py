@@ -5,6 +5,7 @@ refuses any DTD (hence entity bombs and external entities) before expanding anyt
 only once its size is known to be small.
 """
 
+import re
 from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
 
 from defusedxml import DefusedXmlException
@@ -17,6 +18,10 @@ from guides.models import Protocol, Security, ServerEndpoint
 MAX_REQUEST_BYTES = 16 * 1024
 RESPONSE_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 OUTLOOK_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+# What Outlook sends is UTF-8; an XML declaration naming anything else (a codec Python would
+# run, such as rot13, or one it does not know) is refused before parsing.
+DECLARED_ENCODING = re.compile(rb"""\s*<\?xml[^>]*\bencoding\s*=\s*["'](?P<encoding>[^"']*)["']""")
+ENCODINGS = ("utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1")
 PROTOCOL_TYPES = {Protocol.IMAP: "IMAP", Protocol.POP3: "POP3", Protocol.SMTP: "SMTP"}
 
 
@@ -28,11 +33,14 @@ def requested_address(body: bytes) -> str:
     """The EMailAddress of an Autodiscover request body, whatever its namespace."""
     if len(body) > MAX_REQUEST_BYTES:
         raise AutodiscoverRequestError(f"Request body larger than {MAX_REQUEST_BYTES} bytes.")
+    declared = DECLARED_ENCODING.match(body)
+    if declared and declared["encoding"].decode("ascii").lower() not in ENCODINGS:
+        raise AutodiscoverRequestError("Only UTF-8 (or ASCII, ISO-8859-1) requests are accepted.")
     try:
         root = fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
         raise AutodiscoverRequestError("DTDs and entities are not accepted.") from None
-    except ParseError:
+    except (ParseError, LookupError, UnicodeError):
         raise AutodiscoverRequestError("The request body is not well-formed XML.") from None
     for element in root.iter():
         if element.tag.rpartition("}")[2] == "EMailAddress" and (element.text or "").strip():

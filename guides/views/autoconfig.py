@@ -22,10 +22,10 @@ from guides.setup.addresses import parse_address
 from guides.setup.autoconfig import Documentation, client_config
 from guides.setup.autodiscover import MAX_REQUEST_BYTES, AutodiscoverRequestError, requested_address
 from guides.setup.autodiscover import response as autodiscover_response
+from guides.views.config_hosts import CLIENT_HOST, CONFIG_PREFIXES, public_url
 from guides.views.publication import reads_published_guides
 
 THUNDERBIRD_CLIENT = "thunderbird"
-AUTOCONFIG_PREFIXES = ("autoconfig.", "autodiscover.")
 
 
 def bad_request(reason: str) -> HttpResponseBadRequest:
@@ -40,8 +40,8 @@ def private(response: HttpResponse) -> HttpResponse:
 
 def requested_domain(request) -> str:
     """The customer's domain from the host asked: autoconfig.example.com → example.com."""
-    host = split_domain_port(request.get_host())[0]
-    for prefix in AUTOCONFIG_PREFIXES:
+    host = request.META.get(CLIENT_HOST) or split_domain_port(request.get_host())[0]
+    for prefix in CONFIG_PREFIXES:
         if host.startswith(prefix):
             return host.removeprefix(prefix)
     return host
@@ -61,7 +61,7 @@ def thunderbird_config(request):
     guides = Guide.objects.published().filter(client__slug=THUNDERBIRD_CLIENT).order_by("language")
     documentation = [
         Documentation(
-            url=request.build_absolute_uri(guide.get_absolute_url()),
+            url=public_url(request, guide.get_absolute_url()),
             language=guide.language,
             title=guide.title,
         )
@@ -90,7 +90,7 @@ def autodiscover_xml(request):
     if declared > MAX_REQUEST_BYTES:
         return bad_request(f"Request body larger than {MAX_REQUEST_BYTES} bytes.")
     try:
-        address = parse_address(requested_address(request.read(MAX_REQUEST_BYTES + 1)))
+        address = parse_address(requested_address(_body(request)))
     except AutodiscoverRequestError as error:
         return bad_request(str(error))
     except ValidationError as error:
@@ -98,6 +98,14 @@ def autodiscover_xml(request):
     settings = account_settings(email=address.ascii, protocol=Protocol.IMAP, encrypted=True)
     body = autodiscover_response(settings=settings)
     return private(HttpResponse(body, content_type="text/xml; charset=utf-8"))
+
+
+def _body(request) -> bytes:
+    """The request body up to the size limit, also when it comes chunked, without a
+    Content-Length (Django then reads nothing, so the server's stream is read directly)."""
+    if request.META.get("HTTP_TRANSFER_ENCODING", "").lower() == "chunked":
+        return request.META["wsgi.input"].read(MAX_REQUEST_BYTES + 1)
+    return request.read(MAX_REQUEST_BYTES + 1)
 
 
 @require_safe
@@ -113,7 +121,7 @@ def autodiscover_json(request):
             },
             status=400,
         )
-    url = request.build_absolute_uri(reverse("autodiscover"))
+    url = public_url(request, reverse("autodiscover"))
     return JsonResponse({"Protocol": "AutodiscoverV1", "Url": url})
 
 

@@ -4,6 +4,8 @@ Each domain's comment says what the diagnostic must find there.
 """
 
 LONG = "x" * 200
+# A valid domain of 236 characters: _autodiscover._tcp.<it> would pass DNS's 255 octets.
+LONG_DOMAIN = ("a" * 60 + ".") * 3 + "b" * 50 + ".test"
 INCLUDES = " ".join(f"include:_s{n}.lim.test" for n in range(1, 11))
 INCLUDE_ZONES = "\n".join(
     f'_s{n}.lim.test. TXT "v=spf1 ip4:198.18.0.{n} -all"' for n in range(1, 11)
@@ -246,6 +248,10 @@ dmarc-wild.test.      MX 1 mx1.ovh.net.
 dmarc-wild.test.      TXT "v=spf1 include:mx.ovh.com ~all"
 *.dmarc-wild.test.    TXT "v=DMARC1; p=none"
 *.dmarc-wild.test.    A 192.0.2.90
+
+; LONG_DOMAIN: some autoconfig names of so long a domain cannot exist; said, never a 500.
+{LONG_DOMAIN}. NS dns10.ovh.net.
+{LONG_DOMAIN}. MX 1 mx1.ovh.net.
 
 ; The faults: no answer, SERVFAIL, REFUSED (see BEHAVIOURS); absent.test is NXDOMAIN.
 drop.test.            MX 1 mx3.ovh.net.

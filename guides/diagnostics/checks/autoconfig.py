@@ -47,6 +47,15 @@ def autoconfig_check(*, snapshot: DnsSnapshot, records: Sequence[DnsRecord]) -> 
         "%(count)d noms de configuration automatique sur %(total)d sont en place.",
         len(found),
     ) % {"count": len(found), "total": len(records)}
+    too_long = [lookup for lookup in lookups if lookup and lookup.outcome is Outcome.TOO_LONG]
+    if too_long:
+        detail += " " + ngettext(
+            "%(count)d de ces noms dépasse la longueur permise par le DNS : il ne peut pas "
+            "exister pour un domaine aussi long.",
+            "%(count)d de ces noms dépassent la longueur permise par le DNS : ils ne peuvent pas "
+            "exister pour un domaine aussi long.",
+            len(too_long),
+        ) % {"count": len(too_long)}
     return CheckResult(
         id=CheckId.AUTOCONFIG,
         # Optional: green only when every name is in place, information otherwise.
