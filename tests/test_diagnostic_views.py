@@ -251,3 +251,13 @@ def test_a_domain_too_long_for_some_questions_gets_a_report_not_a_500(client, dn
     assert response.status_code == 200
     [autoconfig] = [check for check in response.json()["checks"] if check["id"] == "autoconfig"]
     assert "dépasse" in autoconfig["detail"] or "dépassent" in autoconfig["detail"]
+
+
+def test_every_support_role_sees_the_whole_history(client, dns_settings, owner, contributor):
+    """A member of a staff role without the admin flag is support staff too: the offer of any
+    customer and every report, as the README's table says."""
+    assert not contributor.is_staff
+    client.force_login(owner)
+    client.get("/fr/diagnostic/", {"domain": "antivirus.test"})
+    client.force_login(contributor)
+    assert "antivirus.test" in client.get("/fr/diagnostic/history/").content.decode()

@@ -81,6 +81,12 @@ def role_of(user) -> Role | None:
     return None
 
 
+def is_support_staff(user) -> bool:
+    """Support staff: the admin's users and the members of either role. They see every
+    customer's offer in the diagnostic and every report in its history."""
+    return user.is_authenticated and (user.is_staff or role_of(user) is not None)
+
+
 def staff_required(capability: Capability) -> Callable:
     """Anonymous visitors go to the sign-in page; signed-in users without `capability`, 403."""
 

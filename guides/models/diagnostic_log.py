@@ -37,9 +37,9 @@ class ReportSource(models.TextChoices):
 
 
 class DiagnosticLogQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "DiagnosticLogQuerySet":
-        """Staff see every report; a customer only the ones they ran."""
-        if user.is_staff:
+    def visible_to(self, user, *, support_staff: bool) -> "DiagnosticLogQuerySet":
+        """Support staff see every report; a customer only the ones they ran."""
+        if support_staff:
             return self
         return self.filter(user=user)
 

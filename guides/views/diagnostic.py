@@ -17,6 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from guides.diagnostics.capacity import Busy
 from guides.diagnostics.checks.findings import Viewer
 from guides.diagnostics.report import Report, diagnose
+from guides.editorial.permissions import is_support_staff
 from guides.models import DiagnosticLog, Maintenance, ReportSource
 from guides.models.domain_names import MAX_INPUT, DomainInputError, parse_domain
 from guides.views import rate_limit
@@ -146,7 +147,9 @@ def api(request):
 @require_GET
 @login_required
 def history(request):
-    """Staff see every report; a customer sees the ones they ran."""
-    logs = DiagnosticLog.objects.visible_to(request.user).select_related("user")
+    """Support staff see every report; a customer sees the ones they ran."""
+    support_staff = is_support_staff(request.user)
+    logs = DiagnosticLog.objects.visible_to(request.user, support_staff=support_staff)
+    logs = logs.select_related("user")
     page = Paginator(logs, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "guides/diagnostics/diagnostic_history.html", {"page": page})

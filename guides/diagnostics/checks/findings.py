@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from guides.diagnostics.resolver import Lookup, Outcome
 from guides.diagnostics.snapshot import DnsSnapshot, zone_names
-from guides.editorial.permissions import role_of
+from guides.editorial.permissions import is_support_staff
 from guides.models import CheckStatus
 
 # OVH's DNS servers for hosted zones: dnsNN.ovh.net, nsNN.ovh.net, or *.anycast.me (Anycast).
@@ -103,7 +103,7 @@ class Viewer:
         if not user.is_authenticated:
             return cls()
         # Support staff are the admin's users and the members of the staff area's roles.
-        return cls(user_id=user.pk, is_staff=user.is_staff or role_of(user) is not None)
+        return cls(user_id=user.pk, is_staff=is_support_staff(user))
 
     @classmethod
     def operator(cls) -> "Viewer":
