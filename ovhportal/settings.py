@@ -264,4 +264,8 @@ OVHPORTAL_DIAGNOSTICS_IN_FLIGHT = int(os.environ.get("OVHPORTAL_DIAGNOSTICS_IN_F
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the
 # client is REMOTE_ADDR); the diagnostic's rate limit counts per client address.
 OVHPORTAL_TRUSTED_PROXIES = int(os.environ.get("OVHPORTAL_TRUSTED_PROXIES", "0"))
+# How long searches are kept for the staff dashboard (`manage.py prune_search_log` deletes
+# older ones), and how many searches of one client a minute are logged (searching goes on).
+OVHPORTAL_SEARCH_LOG_DAYS = int(os.environ.get("OVHPORTAL_SEARCH_LOG_DAYS", "180"))
+OVHPORTAL_SEARCH_LOG_RATE = int(os.environ.get("OVHPORTAL_SEARCH_LOG_RATE", "30"))
 OVHPORTAL_CONTENT_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_CONTENT_CACHE_SECONDS", "300"))

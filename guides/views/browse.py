@@ -1,5 +1,6 @@
 """Public pages: home, guides, client and FAQ indexes, search."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -15,6 +16,7 @@ from guides.context_processors import language_links
 from guides.editorial.feedback import record_view
 from guides.editorial.workflow import redirect_target
 from guides.models import CategoryKind, Guide, Widget
+from guides.views import rate_limit
 from guides.views.publication import reads_published_guides
 
 SEARCH_MAX_LENGTH = 200
@@ -97,7 +99,7 @@ def search(request):
     language = get_language()
     query = clean_query(request.GET.get("q", ""), max_length=SEARCH_MAX_LENGTH)
     hits = search_guides(query=query, language=language) if query else []
-    if query:
+    if query and _may_log(request):
         log_search(query=query, language=language, results=len(hits))
     context = {"query": query, "hits": hits}
     if not hits:
@@ -106,3 +108,12 @@ def search(request):
         "guides/content/search.html#results" if request.htmx else "guides/content/search.html"
     )
     return render(request, template, context)
+
+
+def _may_log(request) -> bool:
+    """Log a client's searches up to a rate, so nobody can flood the staff's search log."""
+    return rate_limit.hit(
+        scope="search-log",
+        client=rate_limit.client_address(request),
+        limit=settings.OVHPORTAL_SEARCH_LOG_RATE,
+    ).allowed
