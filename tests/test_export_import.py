@@ -128,6 +128,9 @@ def test_unchanged_files_write_nothing(tmp_path):
         (lambda text: text.replace("---\nCe guide", "Ce guide", 1), 10, "unknown front matter"),
         (lambda text: text.replace("order: 140", "ordre: 140"), 7, "unknown front matter"),
         (lambda text: re.sub("=== step: Ouvrir.*", "=== step: ", text), None, "needs a title"),
+        (lambda text: text.replace("order: 140", "order: ²"), 7, "whole number"),
+        (lambda text: text.replace("key: thunderbird", "key: Thunder_bird"), 2, "'key'"),
+        (lambda text: text.replace("Ce guide", "Ce\x00guide", 1), None, "control character"),
     ],
 )
 def test_a_bad_file_is_named_with_its_line_and_nothing_is_written(tmp_path, edit, line, message):
@@ -196,3 +199,17 @@ def test_export_removes_files_of_guides_that_are_gone(tmp_path):
     stale.write_text("---\n")
     export(tmp_path)
     assert not stale.exists()
+
+
+@pytest.mark.parametrize("make", ["directory", "dangling link"])
+def test_a_path_that_is_no_readable_file_is_named_and_nothing_is_written(tmp_path, make):
+    export(tmp_path)
+    odd = tmp_path / "fr/zz-odd.md"
+    if make == "directory":
+        odd.mkdir()
+    else:
+        odd.symlink_to(tmp_path / "nowhere.md")
+    with pytest.raises(CommandError) as refused:
+        run_import(tmp_path)
+    assert "fr/zz-odd.md:1: cannot be read" in str(refused.value)
+    assert not AuditLog.objects.exists()

@@ -4,6 +4,7 @@ Read by the data migration and `import_guides`, written by `export_guides`; form
 file gives back the same text, so an export, an import and another export agree byte for byte.
 """
 
+import re
 from dataclasses import dataclass, field
 
 FRONT_MATTER_FIELDS = (
@@ -41,6 +42,7 @@ def parse_guide_file(text: str, *, name: str) -> GuideFile:
     if not lines or lines[0].strip() != "---":
         raise GuideFileError(name=name, line=1, message="the file must start with a '---' line")
     meta: dict[str, str] = {}
+    line_of: dict[str, int] = {}
     end = None
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == "---":
@@ -55,6 +57,7 @@ def parse_guide_file(text: str, *, name: str) -> GuideFile:
         if field_name in meta:
             raise GuideFileError(name=name, line=number, message=f"{field_name!r} is given twice")
         meta[field_name] = value.strip()
+        line_of[field_name] = number
     if end is None:
         raise GuideFileError(
             name=name, line=len(lines), message="the front matter has no closing '---'"
@@ -64,10 +67,14 @@ def parse_guide_file(text: str, *, name: str) -> GuideFile:
             raise GuideFileError(
                 name=name, line=end, message=f"the front matter lacks {required!r}"
             )
-    if "order" in meta and not meta["order"].isdigit():
-        raise GuideFileError(name=name, line=end, message="'order' must be a whole number")
+    if "order" in meta and not re.fullmatch(r"[0-9]+", meta["order"]):
+        raise GuideFileError(
+            name=name, line=line_of["order"], message="'order' must be a whole number"
+        )
     if meta.get("status", "published") not in STATUSES:
-        raise GuideFileError(name=name, line=end, message="'status' must be draft or published")
+        raise GuideFileError(
+            name=name, line=line_of["status"], message="'status' must be draft or published"
+        )
 
     body_lines: list[str] = []
     steps: list[tuple[str, list[str]]] = []

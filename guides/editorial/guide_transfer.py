@@ -6,12 +6,11 @@ then saves each change as a revision. Export, import and export again give the s
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -219,6 +218,12 @@ def _render_again(guide: Guide) -> None:
     guide.save(update_fields=["body_html", "search_text"])
 
 
+# What the error message promises: lower-case letters, digits and single hyphens.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Control characters other than tab (line ends are split off before the check).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _read(path: Path, *, name: str, language: str, clients: set[str]) -> GuideSource:
     try:
         text = path.read_text(encoding="utf-8")
@@ -226,6 +231,15 @@ def _read(path: Path, *, name: str, language: str, clients: set[str]) -> GuideSo
         raise GuideFileError(
             name=name, line=1, message=f"not UTF-8 text ({error.reason})"
         ) from None
+    except OSError as error:  # a folder named *.md, a dangling link, no permission
+        raise GuideFileError(
+            name=name, line=1, message=f"cannot be read ({error.strerror or error})"
+        ) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if CONTROL.search(line):
+            raise GuideFileError(
+                name=name, line=number, message="holds a control character (such as NUL)"
+            )
     parsed = parse_guide_file(text, name=name)
     meta = parsed.meta
 
@@ -233,10 +247,8 @@ def _read(path: Path, *, name: str, language: str, clients: set[str]) -> GuideSo
         return GuideFileError(name=name, line=_line(text, field_name), message=message)
 
     for field_name in ("key", "slug"):
-        try:
-            validate_slug(meta[field_name])
-        except ValidationError:
-            raise fail(field_name, f"{field_name!r} must use only a-z, 0-9 and '-'") from None
+        if not SLUG.fullmatch(meta[field_name]):
+            raise fail(field_name, f"{field_name!r} must use only a-z, 0-9 and '-'")
     limits = {"slug": 100, "key": 50, "title": 200, "summary": 300}
     for field_name, limit in limits.items():
         if len(meta.get(field_name, "")) > limit:
