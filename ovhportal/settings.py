@@ -256,6 +256,11 @@ OVHPORTAL_DNS_NAMESERVERS = env_list("OVHPORTAL_DNS_NAMESERVERS")
 # The host that serves the autoconfig/Autodiscover files the customers' DNS records point to:
 # the hoster's own by default; a portal that serves them itself names its public host here.
 OVHPORTAL_AUTOCONFIG_HOST = os.environ.get("OVHPORTAL_AUTOCONFIG_HOST", "mailconfig.ovh.net")
+# On-demand TLS for the customers' autoconfig.* / autodiscover.* names (see the README): who
+# may ask /tls/ask/ (the reverse proxy), how often, and whether any domain may get one.
+OVHPORTAL_TLS_ASK_FROM = env_list("OVHPORTAL_TLS_ASK_FROM", default="127.0.0.1,::1")
+OVHPORTAL_TLS_ASK_RATE = int(os.environ.get("OVHPORTAL_TLS_ASK_RATE", "600"))
+OVHPORTAL_TLS_ANY_DOMAIN = env_bool("OVHPORTAL_TLS_ANY_DOMAIN", default=False)
 OVHPORTAL_DIAGNOSTIC_RATE = int(os.environ.get("OVHPORTAL_DIAGNOSTIC_RATE", "20"))
 # Reports waiting on DNS at once: in one process (below its worker threads, so pages are
 # still served) and across every app server; past either, "busy, try again" (503).

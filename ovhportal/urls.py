@@ -8,11 +8,12 @@ from django.urls import include, path, re_path
 from guides.views import autoconfig, diagnostic, errors
 
 
-def any_case(path: str) -> str:
-    """A pattern matching `path` in any capitalisation, as Outlook varies it. The (?i) flag
-    would do the same, but Django cannot reverse it and then fails on every reverse()."""
+def any_case(path: str, tail: str = "") -> str:
+    """A pattern matching `path` in any capitalisation, as Outlook varies it, then the regular
+    expression `tail`. The (?i) flag would do the same, but Django cannot reverse it and then
+    fails on every reverse()."""
     letters = (f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in path)
-    return "^" + "".join(letters) + "$"
+    return "^" + "".join(letters) + tail + "$"
 
 
 urlpatterns = [
@@ -32,7 +33,15 @@ urlpatterns = [
         autoconfig.autodiscover_json,
         name="autodiscover_json",
     ),
+    # The form Microsoft documents: …/autodiscover.json/v1.0/<address>?Protocol=…
+    re_path(
+        any_case("autodiscover/autodiscover.json/v1.0/", r"[^/]+"),
+        autoconfig.autodiscover_json,
+        name="autodiscover_json_address",
+    ),
     path("setup/profile.mobileconfig", autoconfig.profile, name="apple_profile"),
+    # Asked by the reverse proxy before it gets a certificate for a customer's name.
+    path("tls/ask/", autoconfig.tls_ask, name="tls_ask"),
     # The diagnostic's JSON API: language from ?lang= or Accept-Language, not the path.
     path("diagnostic/api/", diagnostic.api, name="diagnostic_api"),
 ]

@@ -183,3 +183,29 @@ def test_a_chunked_request_without_content_length_is_read(client):
     )
     assert response.status_code == 200
     assert protocols(response.content)["IMAP"]["LoginName"] == "marie.dupont@exemple.fr"
+
+
+def test_an_activesync_request_gets_the_documented_error_not_outlooks_answer(client):
+    body = OUTLOOK_REQUEST.replace(
+        b"outlook/responseschema/2006a", b"mobilesync/responseschema/2006"
+    )
+    response = post(client, body)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert (
+        root.findtext(f"{RESPONSE_NS}Response/{RESPONSE_NS}Error/{RESPONSE_NS}ErrorCode") == "601"
+    )
+    assert b"imap" not in response.content.lower()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/autodiscover/autodiscover.json/v1.0/marie@exemple.fr",
+        "/Autodiscover/Autodiscover.json/v1.0/marie@exemple.fr",
+    ],
+)
+def test_the_json_endpoint_answers_in_the_documented_path_form(client, path):
+    response = client.get(path, {"Protocol": "AutodiscoverV1"})
+    assert response.status_code == 200
+    assert response.json()["Url"].endswith("/autodiscover/autodiscover.xml")

@@ -55,3 +55,30 @@ def test_seeded_catalogue_matches_the_guide():
         "mx1.ovh.net",
         "mx2.ovh.net",
     }
+
+
+def test_a_mail_server_without_authentication_is_refused():
+    """Thunderbird drops a server whose autoconfig says <authentication>none: never write one."""
+    endpoint = ServerEndpoint(
+        protocol=Protocol.IMAP, host="ssl0.ovh.net", port=993, security=Security.SSL
+    )
+    endpoint.auth_required = False
+    with pytest.raises(ValidationError) as refused:
+        endpoint.full_clean(validate_unique=False, validate_constraints=False)
+    assert "auth_required" in refused.value.message_dict
+    webmail = ServerEndpoint(
+        protocol=Protocol.WEBMAIL, host="mail.ovh.net", port=443, security=Security.SSL
+    )
+    webmail.auth_required = False
+    webmail.full_clean(validate_unique=False, validate_constraints=False)
+
+
+def test_the_autoconfig_file_never_says_no_authentication():
+    from guides.setup.autoconfig import client_config
+
+    endpoints = list(ServerEndpoint.objects.all())
+    for endpoint in endpoints:
+        endpoint.auth_required = False
+    body = client_config(domain="exemple.fr", address=None, endpoints=endpoints, documentation=[])
+    assert b"<authentication>none</authentication>" not in body
+    assert b"<authentication>password-cleartext</authentication>" in body

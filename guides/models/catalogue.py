@@ -1,5 +1,6 @@
 """What a mail client needs to know: the servers, and the clients we document."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,14 @@ class ServerEndpoint(models.Model):
         return (
             f"{self.get_protocol_display()} {self.host}:{self.port} ({self.get_security_display()})"
         )
+
+    def clean(self) -> None:
+        """A mail server always asks for the password: the hoster's servers do, and a mail
+        program set up without authentication cannot send or read anything."""
+        if self.protocol != Protocol.WEBMAIL and not self.auth_required:
+            raise ValidationError(
+                {"auth_required": _("Un serveur de messagerie demande toujours le mot de passe.")}
+            )
 
     @property
     def url(self) -> str:

@@ -46,9 +46,9 @@ def server(
     SubElement(element, "port").text = str(endpoint.port)
     SubElement(element, "socketType").text = Security(endpoint.security).thunderbird_socket_type
     SubElement(element, "username").text = username
-    SubElement(element, "authentication").text = (
-        "password-cleartext" if endpoint.auth_required else "none"
-    )
+    # Never "none": Thunderbird then drops the server without a word. The catalogue refuses
+    # a mail server without authentication (ServerEndpoint.clean).
+    SubElement(element, "authentication").text = "password-cleartext"
 
 
 def client_config(

@@ -18,6 +18,8 @@ from guides.models import Protocol, Security, ServerEndpoint
 MAX_REQUEST_BYTES = 16 * 1024
 RESPONSE_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 OUTLOOK_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+# ActiveSync (phones' "Exchange" accounts): the offer has no Exchange server to point them to.
+MOBILESYNC = "mobilesync"
 # What Outlook sends is UTF-8; an XML declaration naming anything else (a codec Python would
 # run, such as rot13, or one it does not know) is refused before parsing.
 DECLARED_ENCODING = re.compile(rb"""\s*<\?xml[^>]*\bencoding\s*=\s*["'](?P<encoding>[^"']*)["']""")
@@ -31,6 +33,16 @@ class AutodiscoverRequestError(ValueError):
 
 def requested_address(body: bytes) -> str:
     """The EMailAddress of an Autodiscover request body, whatever its namespace."""
+    return _request_value(body, "EMailAddress", required=True)
+
+
+def requested_schema(body: bytes) -> str:
+    """The AcceptableResponseSchema of a request body ("" when absent): Outlook asks for the
+    outlook schema, ActiveSync phones for the mobilesync one."""
+    return _request_value(body, "AcceptableResponseSchema", required=False)
+
+
+def _request_value(body: bytes, tag: str, *, required: bool) -> str:
     if len(body) > MAX_REQUEST_BYTES:
         raise AutodiscoverRequestError(f"Request body larger than {MAX_REQUEST_BYTES} bytes.")
     declared = DECLARED_ENCODING.match(body)
@@ -43,9 +55,21 @@ def requested_address(body: bytes) -> str:
     except (ParseError, LookupError, UnicodeError):
         raise AutodiscoverRequestError("The request body is not well-formed XML.") from None
     for element in root.iter():
-        if element.tag.rpartition("}")[2] == "EMailAddress" and (element.text or "").strip():
+        if element.tag.rpartition("}")[2] == tag and (element.text or "").strip():
             return element.text.strip()
-    raise AutodiscoverRequestError("The request has no EMailAddress.")
+    if required:
+        raise AutodiscoverRequestError(f"The request has no {tag}.")
+    return ""
+
+
+def error_response(*, code: int, message: str) -> bytes:
+    """Autodiscover's documented error answer (601: the schema asked for is not provided)."""
+    root = Element("Autodiscover", xmlns=RESPONSE_NS)
+    error = SubElement(SubElement(root, "Response"), "Error", Id="0", Time="00:00:00")
+    SubElement(error, "ErrorCode").text = str(code)
+    SubElement(error, "Message").text = message
+    SubElement(error, "DebugData")
+    return tostring(root, encoding="UTF-8", xml_declaration=True)
 
 
 def protocol_element(parent: Element, *, endpoint: ServerEndpoint, login: str) -> None:

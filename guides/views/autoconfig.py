@@ -6,8 +6,15 @@ never logged (Django logs only the path of failed requests) and answers holding 
 marked private and uncacheable.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    JsonResponse,
+)
 from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -16,12 +23,20 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from guides.catalogue.accounts import account_settings
 from guides.forms.setup import ProfileForm, first_error
-from guides.models import Guide, Protocol, ServerEndpoint
+from guides.models import Domain, Guide, Protocol, ServerEndpoint
 from guides.setup import apple_profile
 from guides.setup.addresses import parse_address
 from guides.setup.autoconfig import Documentation, client_config
-from guides.setup.autodiscover import MAX_REQUEST_BYTES, AutodiscoverRequestError, requested_address
+from guides.setup.autodiscover import (
+    MAX_REQUEST_BYTES,
+    MOBILESYNC,
+    AutodiscoverRequestError,
+    error_response,
+    requested_address,
+    requested_schema,
+)
 from guides.setup.autodiscover import response as autodiscover_response
+from guides.views import rate_limit
 from guides.views.config_hosts import CLIENT_HOST, CONFIG_PREFIXES, public_url
 from guides.views.publication import reads_published_guides
 
@@ -89,14 +104,18 @@ def autodiscover_xml(request):
         return bad_request("Invalid Content-Length.")
     if declared > MAX_REQUEST_BYTES:
         return bad_request(f"Request body larger than {MAX_REQUEST_BYTES} bytes.")
+    body = _body(request)
     try:
-        address = parse_address(requested_address(_body(request)))
+        if MOBILESYNC in requested_schema(body).lower():
+            error = error_response(code=601, message="Provider is not available")
+            return HttpResponse(error, content_type="text/xml; charset=utf-8")
+        address = parse_address(requested_address(body))
     except AutodiscoverRequestError as error:
         return bad_request(str(error))
     except ValidationError as error:
         return bad_request(error.messages[0])
-    settings = account_settings(email=address.ascii, protocol=Protocol.IMAP, encrypted=True)
-    body = autodiscover_response(settings=settings)
+    account = account_settings(email=address.ascii, protocol=Protocol.IMAP, encrypted=True)
+    body = autodiscover_response(settings=account)
     return private(HttpResponse(body, content_type="text/xml; charset=utf-8"))
 
 
@@ -133,16 +152,47 @@ def profile(request):
     if not form.is_valid():
         return bad_request(first_error(form))
     address = form.cleaned_data["email"]
-    settings = account_settings(
+    account = account_settings(
         email=address.ascii,
         display_name=form.cleaned_data["display_name"],
         protocol=form.cleaned_data["protocol"].protocol,
         encrypted=form.cleaned_data["security"].encrypted,
     )
     response = HttpResponse(
-        apple_profile.mail_profile(address=address, settings=settings),
+        apple_profile.mail_profile(address=address, settings=account),
         content_type=apple_profile.CONTENT_TYPE,
     )
     # A fixed file name: the address must not end up in the downloads folder's listing.
     response["Content-Disposition"] = f'attachment; filename="{apple_profile.FILE_NAME}"'
     return private(response)
+
+
+@require_safe
+def tls_ask(request):
+    """Caddy's on-demand TLS asks here (?domain=…) before getting a certificate for a name:
+    yes (200) only for autoconfig.* / autodiscover.* names of a customer's domain (of any
+    domain when OVHPORTAL_TLS_ANY_DOMAIN), and the configuration host; no (404) otherwise.
+    Only the proxy may ask (OVHPORTAL_TLS_ASK_FROM): the answer says who is a customer."""
+    if request.META.get("REMOTE_ADDR", "") not in settings.OVHPORTAL_TLS_ASK_FROM:
+        return HttpResponseForbidden("Not from the proxy.\n", content_type="text/plain")
+    decision = rate_limit.hit(
+        scope="tls-ask", client=request.META["REMOTE_ADDR"], limit=settings.OVHPORTAL_TLS_ASK_RATE
+    )
+    if not decision.allowed:
+        response = HttpResponse("Too many questions.\n", status=429, content_type="text/plain")
+        response["Retry-After"] = str(decision.retry_after)
+        return response
+    name = request.GET.get("domain", "").strip().lower().rstrip(".")
+    customer_domain = next(
+        (name.removeprefix(prefix) for prefix in CONFIG_PREFIXES if name.startswith(prefix)), ""
+    )
+    allowed = name == settings.OVHPORTAL_AUTOCONFIG_HOST or (
+        bool(customer_domain)
+        and (
+            settings.OVHPORTAL_TLS_ANY_DOMAIN
+            or Domain.objects.filter(name=customer_domain).exists()
+        )
+    )
+    if not allowed:
+        return HttpResponseNotFound("No certificate for this name.\n", content_type="text/plain")
+    return HttpResponse("OK\n", content_type="text/plain")
