@@ -108,7 +108,49 @@ def test_views_are_counted_per_guide_per_day(client, guide):
     client.get(PAGE)
     client.get(PAGE)
     client.head(PAGE)
+    feedback.flush_recent_views()
     assert GuideView.objects.get(guide=guide, day=timezone.localdate()).count == 2
+
+
+def test_a_view_is_no_database_write_once_the_minute_is_flushed(client, guide):
+    """The first view of a guide writes its count; the next ones within the minute only
+    increment the cache, and reach the database with the next flush."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(PAGE)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(PAGE)
+    assert not [query for query in queries if "guideview" in query["sql"].lower()]
+    assert GuideView.objects.get(guide=guide).count == 1
+    assert feedback.flush_recent_views() == 1
+    assert GuideView.objects.get(guide=guide).count == 2
+
+
+def test_concurrent_views_lose_no_count_between_flushes(guide, monkeypatch):
+    """Eight threads count 200 views each while flushes run: every view reaches the database.
+    (On Redis in the PostgreSQL run, on the local cache in the SQLite one.)"""
+    import threading
+    import time
+
+    from django.core.cache import cache
+
+    today = timezone.localdate()
+    cache.add(f"views:flushed:{guide.pk}", 1, timeout=600)  # the periodic flush is not due
+    monkeypatch.setattr(feedback, "FLUSH_THRESHOLD", 10**9)  # the flushes are this thread's
+
+    def count():
+        for _ in range(200):
+            feedback.record_view(guide=guide, today=today)
+            time.sleep(0.0005)  # let the flushes run in between
+
+    threads = [threading.Thread(target=count) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    while any(thread.is_alive() for thread in threads):
+        feedback.flush_views(guide_ids=[guide.pk], days=[today])
+    feedback.flush_views(guide_ids=[guide.pk], days=[today])
+    assert GuideView.objects.get(guide=guide, day=today).count == 1600
 
 
 def test_the_dashboard_shows_views_helpfulness_comments_and_failed_searches(

@@ -1,14 +1,21 @@
 """What customers tell staff: "Was this helpful?" votes and page views.
 
+Views are counted in the shared cache and written in batches (a page view is no database
+write); what a crash of the cache loses is at most the last minute's views of each guide.
+
 A visitor is recognised by a random token in a signed cookie; only keyed hashes of it and of
 the IP address are stored. One vote per visitor per guide (a database constraint), and the
 shared rate limit per address (guides.views.rate_limit, applied by the view) stops floods.
 """
 
+import datetime
 import secrets
+from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -16,13 +23,18 @@ from django.utils.crypto import salted_hmac
 from guides.models import Guide, GuideView, Vote
 
 VISITOR_COOKIE = "portal_visitor"
-VISITOR_SALT = (
-    "guides.feedback.visitor"  # the salts keep their first names: changing one forgets every vote
-)
+# The salts keep their first names: changing one would forget every stored vote.
+VISITOR_SALT = "guides.feedback.visitor"
 VISITOR_MAX_AGE = 365 * 24 * 3600
 REMEMBERED_VOTES = 200  # guides a cookie remembers, so it stays small
 COMMENT_MAX_LENGTH = 1000
 VOTE_RATE = 10  # votes an address may send a minute (the view applies the limit)
+# Page views wait in the cache, written at most every FLUSH_SECONDS per guide, or sooner past
+# FLUSH_THRESHOLD; a pending count lives two days, so yesterday's can still be flushed.
+FLUSH_SECONDS = 60
+FLUSH_THRESHOLD = 100
+PENDING_SECONDS = 2 * 24 * 3600
+FLUSH_LOCK_SECONDS = 10
 
 
 @dataclass
@@ -77,12 +89,65 @@ def cast_vote(*, guide: Guide, visitor: Visitor, address: str, helpful: bool, co
     return vote
 
 
-def record_view(*, guide: Guide) -> None:
-    """Count one view of the guide today, in a single statement (an upsert)."""
-    table = connection.ops.quote_name(GuideView._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (guide_id, day, count) VALUES (%s, %s, 1) "  # noqa: S608
-            f"ON CONFLICT (guide_id, day) DO UPDATE SET count = {table}.count + 1",
-            [guide.pk, timezone.localdate()],
-        )
+def record_view(*, guide: Guide, today: datetime.date | None = None) -> None:
+    """Count one view of the guide: an atomic increment in the shared cache, written to the
+    database at most once a minute per guide (or every FLUSH_THRESHOLD views), so a page view
+    costs no database write."""
+    day = today or timezone.localdate()
+    key = _pending_key(guide.pk, day)
+    cache.add(key, 0, timeout=PENDING_SECONDS)
+    try:
+        pending = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=PENDING_SECONDS)
+        pending = 1
+    if pending >= FLUSH_THRESHOLD or cache.add(
+        f"views:flushed:{guide.pk}", 1, timeout=FLUSH_SECONDS
+    ):
+        _flush(guide.pk, day)
+
+
+def flush_views(*, guide_ids: Iterable[int], days: Iterable[datetime.date]) -> int:
+    """Write the views counted in the cache for these guides and days; how many were
+    written."""
+    days = list(days)
+    return sum(_flush(guide_id, day) for guide_id in guide_ids for day in days)
+
+
+def flush_recent_views() -> int:
+    """Every guide's views of today and yesterday still in the cache: what the dashboard
+    writes before it counts, and `manage.py flush_view_counts`."""
+    today = timezone.localdate()
+    return flush_views(
+        guide_ids=Guide.objects.values_list("pk", flat=True),
+        days=(today - datetime.timedelta(days=1), today),
+    )
+
+
+def _flush(guide_id: int, day: datetime.date) -> int:
+    """Move the pending count to the database: add what was read, then take exactly that
+    much off the counter, so views counted meanwhile stay pending, none is lost."""
+    key = _pending_key(guide_id, day)
+    lock = f"{key}:flushing"
+    if not cache.add(lock, 1, timeout=FLUSH_LOCK_SECONDS):
+        return 0  # another request or server is writing this count right now
+    try:
+        pending = cache.get(key) or 0
+        if pending <= 0:
+            return 0
+        table = connection.ops.quote_name(GuideView._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (guide_id, day, count) VALUES (%s, %s, %s) "  # noqa: S608
+                f"ON CONFLICT (guide_id, day) DO UPDATE SET count = {table}.count + %s",
+                [guide_id, day, pending, pending],
+            )
+        with suppress(ValueError):  # the counter expired meanwhile: nothing is left to keep
+            cache.decr(key, pending)
+        return pending
+    finally:
+        cache.delete(lock)
+
+
+def _pending_key(guide_id: int, day: datetime.date) -> str:
+    return f"views:pending:{guide_id}:{day.isoformat()}"
