@@ -175,7 +175,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 # The same client address as the portal's rate limits (trusted proxies, IPv6 /64).
-AXES_CLIENT_IP_CALLABLE = "guides.views.rate_limit.client_address"
+AXES_CLIENT_IP_CALLABLE = "guides.views.rate_limit.sign_in_address"
 LOGIN_REDIRECT_URL = "guides:home"
 LOGOUT_REDIRECT_URL = "guides:home"
 
@@ -273,4 +273,6 @@ OVHPORTAL_TRUSTED_PROXIES = int(os.environ.get("OVHPORTAL_TRUSTED_PROXIES", "0")
 # older ones), and how many searches of one client a minute are logged (searching goes on).
 OVHPORTAL_SEARCH_LOG_DAYS = int(os.environ.get("OVHPORTAL_SEARCH_LOG_DAYS", "180"))
 OVHPORTAL_SEARCH_LOG_RATE = int(os.environ.get("OVHPORTAL_SEARCH_LOG_RATE", "30"))
+# How long a public page stays in the page cache at most (edits forget it at once; 0: off).
+OVHPORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_PAGE_CACHE_SECONDS", "300"))
 OVHPORTAL_CONTENT_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_CONTENT_CACHE_SECONDS", "300"))

@@ -147,7 +147,8 @@ def test_api_language(client, dns_settings):
     assert json.loads(by_query.content)["language"] == "en"
 
 
-def test_rate_limit(client, dns_settings):
+def test_rate_limit(client, dns_settings, monkeypatch):
+    monkeypatch.setattr("guides.views.rate_limit.time.time", lambda: 1_800_000_030.0)  # one window
     dns_settings.OVHPORTAL_DIAGNOSTIC_RATE = 2
     here = {"REMOTE_ADDR": "192.0.2.200"}
     for _hit in range(2):

@@ -17,6 +17,7 @@ from guides.editorial.feedback import record_view
 from guides.editorial.workflow import redirect_target
 from guides.models import CategoryKind, Guide, Widget
 from guides.views import rate_limit
+from guides.views.page_cache import cached_page
 from guides.views.publication import reads_published_guides
 
 SEARCH_MAX_LENGTH = 200
@@ -26,14 +27,21 @@ SEARCH_MAX_LENGTH = 200
 @reads_published_guides
 def home(request):
     language = get_language()
-    return render(
+    return cached_page(
         request,
-        "guides/content/home.html",
-        {
-            "platform_groups": listing.client_guides_by_platform(language=language),
-            "questions": listing.guides_of_kind(kind=CategoryKind.FAQ, language=language, limit=8),
-            "essentials": listing.guides_of_kind(kind=CategoryKind.REFERENCE, language=language),
-        },
+        lambda: render(
+            request,
+            "guides/content/home.html",
+            {
+                "platform_groups": listing.client_guides_by_platform(language=language),
+                "questions": listing.guides_of_kind(
+                    kind=CategoryKind.FAQ, language=language, limit=8
+                ),
+                "essentials": listing.guides_of_kind(
+                    kind=CategoryKind.REFERENCE, language=language
+                ),
+            },
+        ),
     )
 
 
@@ -50,18 +58,21 @@ def guide_detail(request, slug):
     if request.method == "GET":
         record_view(guide=guide)
     widget = Widget(guide.widget)
-    return render(
+    return cached_page(
         request,
-        "guides/content/guide.html",
-        {
-            "guide": guide,
-            "values": catalogue_values(language=language),
-            "languages": language_links(
-                path=request.path, alternates=listing.translations_of(guide)
-            ),
-            "widget": widget,
-            **widget_context(widget=widget, language=language),
-        },
+        lambda: render(
+            request,
+            "guides/content/guide.html",
+            {
+                "guide": guide,
+                "values": catalogue_values(language=language),
+                "languages": language_links(
+                    path=request.path, alternates=listing.translations_of(guide)
+                ),
+                "widget": widget,
+                **widget_context(widget=widget, language=language),
+            },
+        ),
     )
 
 
@@ -75,20 +86,28 @@ def guide_by_key(request, key):
 @require_safe
 @reads_published_guides
 def client_index(request):
-    return render(
+    language = get_language()
+    return cached_page(
         request,
-        "guides/content/clients.html",
-        {"platform_groups": listing.client_guides_by_platform(language=get_language())},
+        lambda: render(
+            request,
+            "guides/content/clients.html",
+            {"platform_groups": listing.client_guides_by_platform(language=language)},
+        ),
     )
 
 
 @require_safe
 @reads_published_guides
 def faq_index(request):
-    return render(
+    language = get_language()
+    return cached_page(
         request,
-        "guides/content/faq.html",
-        {"questions": listing.guides_of_kind(kind=CategoryKind.FAQ, language=get_language())},
+        lambda: render(
+            request,
+            "guides/content/faq.html",
+            {"questions": listing.guides_of_kind(kind=CategoryKind.FAQ, language=language)},
+        ),
     )
 
 

@@ -54,3 +54,14 @@ def client_address(request) -> str:
     if parsed.version == 6:
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
     return str(parsed)
+
+
+def sign_in_address(request) -> str | None:
+    """The client address django-axes records for sign-in attempts: the same as the rate
+    limits', or None when the request has none (a session opened by code, not a browser)."""
+    address = client_address(request)
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
