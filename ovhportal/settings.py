@@ -275,4 +275,8 @@ OVHPORTAL_SEARCH_LOG_DAYS = int(os.environ.get("OVHPORTAL_SEARCH_LOG_DAYS", "180
 OVHPORTAL_SEARCH_LOG_RATE = int(os.environ.get("OVHPORTAL_SEARCH_LOG_RATE", "30"))
 # How long a public page stays in the page cache at most (edits forget it at once; 0: off).
 OVHPORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_PAGE_CACHE_SECONDS", "300"))
+# How long a browser, a reverse proxy or a CDN may keep a public page (an edit reaches them
+# within this time), and serve it stale while it asks for a fresh copy.
+OVHPORTAL_HTTP_MAX_AGE = int(os.environ.get("OVHPORTAL_HTTP_MAX_AGE", "60"))
+OVHPORTAL_HTTP_STALE_SECONDS = int(os.environ.get("OVHPORTAL_HTTP_STALE_SECONDS", "300"))
 OVHPORTAL_CONTENT_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_CONTENT_CACHE_SECONDS", "300"))

@@ -32,5 +32,5 @@ for number in range(SAVES):
         saved += 1
     except workflow.EditConflict:
         conflicts += 1
-    feedback.record_view(guide=other)
+    feedback.record_view(guide_id=other.pk)
 print(saved, conflicts)

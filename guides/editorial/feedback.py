@@ -89,12 +89,12 @@ def cast_vote(*, guide: Guide, visitor: Visitor, address: str, helpful: bool, co
     return vote
 
 
-def record_view(*, guide: Guide, today: datetime.date | None = None) -> None:
+def record_view(*, guide_id: int, today: datetime.date | None = None) -> None:
     """Count one view of the guide: an atomic increment in the shared cache, written to the
     database at most once a minute per guide (or every FLUSH_THRESHOLD views), so a page view
     costs no database write."""
     day = today or timezone.localdate()
-    key = _pending_key(guide.pk, day)
+    key = _pending_key(guide_id, day)
     cache.add(key, 0, timeout=PENDING_SECONDS)
     try:
         pending = cache.incr(key)
@@ -102,9 +102,9 @@ def record_view(*, guide: Guide, today: datetime.date | None = None) -> None:
         cache.set(key, 1, timeout=PENDING_SECONDS)
         pending = 1
     if pending >= FLUSH_THRESHOLD or cache.add(
-        f"views:flushed:{guide.pk}", 1, timeout=FLUSH_SECONDS
+        f"views:flushed:{guide_id}", 1, timeout=FLUSH_SECONDS
     ):
-        _flush(guide.pk, day)
+        _flush(guide_id, day)
 
 
 def flush_views(*, guide_ids: Iterable[int], days: Iterable[datetime.date]) -> int:

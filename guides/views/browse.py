@@ -5,7 +5,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
 from guides.content import listing
 from guides.content.placeholders import catalogue_values
@@ -48,6 +47,13 @@ def home(request):
 @require_safe
 @reads_published_guides
 def guide_detail(request, slug):
+    response = cached_page(request, lambda: _guide_page(request, slug))
+    if request.method == "GET" and "guide_id" in response.notes:
+        record_view(guide_id=response.notes["guide_id"])
+    return response
+
+
+def _guide_page(request, slug):
     language = get_language()
     try:
         guide = listing.published_guide(slug=slug, language=language)
@@ -55,25 +61,22 @@ def guide_detail(request, slug):
         if moved_to := redirect_target(slug=slug, language=language):
             return redirect(moved_to, permanent=True)
         raise Http404 from None
-    if request.method == "GET":
-        record_view(guide=guide)
     widget = Widget(guide.widget)
-    return cached_page(
+    response = render(
         request,
-        lambda: render(
-            request,
-            "guides/content/guide.html",
-            {
-                "guide": guide,
-                "values": catalogue_values(language=language),
-                "languages": language_links(
-                    path=request.path, alternates=listing.translations_of(guide)
-                ),
-                "widget": widget,
-                **widget_context(widget=widget, language=language),
-            },
-        ),
+        "guides/content/guide.html",
+        {
+            "guide": guide,
+            "values": catalogue_values(language=language),
+            "languages": language_links(
+                path=request.path, alternates=listing.translations_of(guide)
+            ),
+            "widget": widget,
+            **widget_context(widget=widget, language=language),
+        },
     )
+    response.notes = {"guide_id": guide.pk}
+    return response
 
 
 @require_safe
@@ -112,21 +115,29 @@ def faq_index(request):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
 @reads_published_guides
 def search(request):
+    """A repeated query is served from the page cache; every query is still logged (up to
+    each client's rate), and proxies are told to ask each time so none goes unlogged."""
     language = get_language()
     query = clean_query(request.GET.get("q", ""), max_length=SEARCH_MAX_LENGTH)
+    response = cached_page(request, lambda: _search_page(request, query, language), max_age=0)
+    if query and "results" in response.notes and _may_log(request):
+        log_search(query=query, language=language, results=response.notes["results"])
+    return response
+
+
+def _search_page(request, query: str, language: str):
     hits = search_guides(query=query, language=language) if query else []
-    if query and _may_log(request):
-        log_search(query=query, language=language, results=len(hits))
     context = {"query": query, "hits": hits}
     if not hits:
         context["suggestions"] = listing.most_read_guides(language=language)
     template = (
         "guides/content/search.html#results" if request.htmx else "guides/content/search.html"
     )
-    return render(request, template, context)
+    response = render(request, template, context)
+    response.notes = {"results": len(hits)}
+    return response
 
 
 def _may_log(request) -> bool:

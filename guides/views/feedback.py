@@ -1,4 +1,6 @@
-"""The "Was this helpful?" form at the end of each guide: a plain POST, enhanced by htmx."""
+"""The "Was this helpful?" form at the end of each guide: a plain POST, enhanced by htmx.
+The guide page is shared by every anonymous visitor (and cacheable by a proxy), so the form
+holds no CSRF token: the vote is refused when a browser says another site sent it."""
 
 from django.conf import settings
 from django.http import Http404
@@ -12,10 +14,12 @@ from guides.forms.feedback import FeedbackForm
 from guides.models import Guide
 from guides.templatetags.feedback import FORM_ID, feedback_context
 from guides.views import rate_limit
+from guides.views.cross_origin import refuse_cross_origin
 from guides.views.publication import reads_published_guides
 
 
 @require_POST
+@refuse_cross_origin
 @vary_on_headers("HX-Request")
 @reads_published_guides
 def vote(request, slug):

@@ -1,37 +1,48 @@
 """Public pages rendered once and served from the shared cache to every anonymous visitor of
-the same language, until anything they show changes.
+the same language, until anything they show changes; and the HTTP headers that let a reverse
+proxy or a CDN keep them too.
 
 Only GET and HEAD from visitors who are not signed in, have not voted (the vote block reads
-their cookie) and have no message waiting. The key holds the language, the full path, whether
-htmx asked, a stamp of the templates and compiled catalogues on disk (a deploy starts afresh)
-and a version that guides.signals bumps whenever a guide, a step or a catalogue row is saved
-or deleted, which covers publishing, scheduled publication coming due and admin edits.
+their cookie) and have no message waiting. The key holds the language, the host and full
+path, whether htmx asked, a stamp of the templates and compiled catalogues on disk (a deploy
+starts afresh) and a version that guides.signals bumps whenever a guide, a step or a
+catalogue row is saved or deleted, which covers publishing, scheduled publication coming due
+and admin edits.
 
-A page holds a CSRF token (the vote form, htmx's header). It is stored with a mark in its
-place, and each visitor gets their own token put back, so no token is ever handed to someone
-else and every form keeps working."""
+These pages hold no CSRF token (the vote form is protected by guides.views.cross_origin),
+so the same bytes are right for everyone. They carry an ETag and a Last-Modified (the time
+they were rendered, never earlier than the last change) and answer 304 to a client or a
+proxy that already has them."""
 
 import hashlib
-import re
 import secrets
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from guides.editorial.feedback import VISITOR_COOKIE
 
 VERSION_KEY = "page-cache:version"
-TOKEN_MARK = "__ovhportal_csrf_token__"  # noqa: S105 (a placeholder, not a secret)
-TOKEN = re.compile(
-    r'name="csrfmiddlewaretoken" value="(?P<form>[A-Za-z0-9]{32,64})"'
-    r'|"X-CSRFToken": "(?P<header>[A-Za-z0-9]{32,64})"'
-)
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+KEPT_HEADERS = ("Content-Type", "Content-Language")
+# A page's look varies with these: signed-in people and voters get their own page, htmx a part.
+VARY = ("Cookie", "HX-Request")
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+    etag: str
+    rendered_at: float
+    notes: dict
 
 
 def _files_stamp() -> str:
@@ -54,25 +65,59 @@ def forget_pages() -> None:
     cache.set(VERSION_KEY, secrets.token_hex(8), None)
 
 
-def cached_page(request, render_page: Callable[[], HttpResponse]) -> HttpResponse:
-    """The page from the cache, with this visitor's CSRF token; else render_page(), kept."""
+def cached_page(
+    request, render_page: Callable[[], HttpResponse], *, max_age: int | None = None
+) -> HttpResponse:
+    """The page from the cache, else render_page(), kept. `max_age` is how long a proxy or a
+    browser may keep it (settings.OVHPORTAL_HTTP_MAX_AGE by default; 0: ask each time).
+
+    What a view needs to know about a page it serves from the cache (the guide it shows, the
+    number of search results) it puts in `response.notes` when it renders it; the cached copy
+    keeps them, and the response returned always has them."""
     if not _cacheable(request):
-        return render_page()
-    key = _key(request)
-    stored = cache.get(key)
-    if stored is not None:
-        content, headers = stored
-        response = HttpResponse(content.replace(TOKEN_MARK, get_token(request)))
-        for name, value in headers:
-            response[name] = value
+        response = render_page()
+        response.notes = getattr(response, "notes", {})
+        patch_cache_control(response, private=True, no_cache=True)
         return response
-    response = render_page()
-    if response.status_code == 200 and not response.cookies and not response.streaming:
-        content = response.content.decode(response.charset)
-        for match in TOKEN.finditer(content):
-            content = content.replace(match["form"] or match["header"], TOKEN_MARK)
-        headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-        cache.set(key, (content, headers), settings.OVHPORTAL_PAGE_CACHE_SECONDS)
+    key = _key(request)
+    page = cache.get(key)
+    if page is None:
+        response = render_page()
+        if response.status_code != 200 or response.cookies or response.streaming:
+            response.notes = getattr(response, "notes", {})
+            return response
+        page = CachedPage(
+            content=response.content,
+            headers=tuple((name, response[name]) for name in KEPT_HEADERS if name in response),
+            etag='"' + hashlib.blake2b(response.content, digest_size=12).hexdigest() + '"',
+            rendered_at=time.time(),
+            notes=getattr(response, "notes", {}),
+        )
+        cache.set(key, page, settings.OVHPORTAL_PAGE_CACHE_SECONDS)
+    return _answer(request, page, max_age=max_age)
+
+
+def _answer(request, page: CachedPage, *, max_age: int | None) -> HttpResponse:
+    response = get_conditional_response(
+        request, etag=page.etag, last_modified=int(page.rendered_at)
+    ) or HttpResponse(page.content)
+    if response.status_code == 200:
+        for name, value in page.headers:
+            response[name] = value
+    response["ETag"] = page.etag
+    response["Last-Modified"] = http_date(page.rendered_at)
+    response.notes = page.notes
+    max_age = settings.OVHPORTAL_HTTP_MAX_AGE if max_age is None else max_age
+    if max_age:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=max_age,
+            stale_while_revalidate=settings.OVHPORTAL_HTTP_STALE_SECONDS,
+        )
+    else:
+        patch_cache_control(response, public=True, no_cache=True)
+    patch_vary_headers(response, VARY)
     return response
 
 
@@ -92,5 +137,12 @@ def _key(request) -> str:
         version = secrets.token_hex(8)
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
-    parts = [version, FILES_STAMP, get_language(), request.get_full_path(), bool(request.htmx)]
+    parts = [
+        version,
+        FILES_STAMP,
+        get_language(),
+        request.get_host(),
+        request.get_full_path(),
+        bool(request.htmx),
+    ]
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
