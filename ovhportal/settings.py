@@ -141,7 +141,7 @@ elif CACHE_DIR := os.environ.get(
     # limits, report slots and invalidations count once, not once per worker.
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "ovhportal.disk_cache.KeptOpenDiskCache",
             "LOCATION": CACHE_DIR,
             "OPTIONS": {"size_limit": 2**28},
         }

@@ -87,7 +87,10 @@ def test_a_vote_sent_by_another_sites_page_is_refused(headers):
 
 def test_a_vote_from_no_browser_needs_no_token():
     """What CSRF protects against is a browser led by another site; a script is not one."""
-    assert Client(enforce_csrf_checks=True).post(PAGE + "feedback/", {"helpful": "no"}).status_code == 302
+    assert (
+        Client(enforce_csrf_checks=True).post(PAGE + "feedback/", {"helpful": "no"}).status_code
+        == 302
+    )
 
 
 def test_a_published_edit_shows_on_the_next_request(guide):
@@ -181,7 +184,9 @@ def test_searches_are_revalidated_so_each_is_logged():
     first = Client().get("/fr/search/", {"q": "quota"})
     assert "no-cache" in first["Cache-Control"]
     with CaptureQueriesContext(connection) as queries:
-        again = Client().get("/fr/search/", {"q": "quota"}, headers={"If-None-Match": first["ETag"]})
+        again = Client().get(
+            "/fr/search/", {"q": "quota"}, headers={"If-None-Match": first["ETag"]}
+        )
     assert again.status_code == 304
     assert [query["sql"] for query in queries if "INSERT" in query["sql"]]  # logged
     assert len(queries) == 1  # nothing but the log

@@ -58,14 +58,14 @@ def test_debug_runs_need_no_secret_key():
     ("env", "cache", "engine"),
     [
         # Without Redis, a disk cache every worker process of the machine shares.
-        ({}, "diskcache.DjangoCache", "sqlite3"),
+        ({}, "ovhportal.disk_cache.KeptOpenDiskCache", "sqlite3"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/4"}, "redis.RedisCache", "sqlite3"),
         (
             {"DATABASE_URL": "postgres://portal@db.example.com:5432/portal"},
-            "diskcache.DjangoCache",
+            "ovhportal.disk_cache.KeptOpenDiskCache",
             "postgresql",
         ),
-        ({"DATABASE_URL": "sqlite:////tmp/other.sqlite3"}, "diskcache.DjangoCache", "sqlite3"),
+        ({"DATABASE_URL": "sqlite:////tmp/other.sqlite3"}, "ovhportal.disk_cache.KeptOpenDiskCache", "sqlite3"),
     ],
 )
 def test_redis_url_and_database_url_choose_the_backends(env, cache, engine):

@@ -13,7 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ovhportal.settings")
 django.setup()
 from django.conf import settings
 from guides.views import rate_limit
-assert settings.CACHES["default"]["BACKEND"] == "diskcache.DjangoCache"
+assert settings.CACHES["default"]["BACKEND"] == "ovhportal.disk_cache.KeptOpenDiskCache"
 print(sum(
     rate_limit.hit(scope="diagnostic", client="203.0.113.7", limit=10, now=600.0).allowed
     for _ in range(5)
@@ -33,3 +33,16 @@ def test_workers_share_the_rate_limit(tmp_path):
     allowed = [int(worker.communicate(timeout=60)[0]) for worker in workers]
     assert all(worker.returncode == 0 for worker in workers)
     assert sum(allowed) == 10  # 20 hits from four processes, a limit of 10 in all
+
+
+def test_the_disk_cache_keeps_its_connections_when_a_request_ends(tmp_path):
+    """Django closes every cache after each request; reopening each shard's SQLite file
+    cost more than serving a cached page."""
+    from ovhportal.disk_cache import KeptOpenDiskCache
+
+    disk = KeptOpenDiskCache(str(tmp_path), {})
+    disk.set("page", "<html>")
+    connections = [shard._con for shard in disk._cache._shards]
+    disk.close()
+    assert [shard._con for shard in disk._cache._shards] == connections
+    assert disk.get("page") == "<html>"

@@ -20,6 +20,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from guides.counters import count_up
 from guides.models import Guide, GuideView, Vote
 
 VISITOR_COOKIE = "portal_visitor"
@@ -92,17 +93,12 @@ def cast_vote(*, guide: Guide, visitor: Visitor, address: str, helpful: bool, co
 def record_view(*, guide_id: int, today: datetime.date | None = None) -> None:
     """Count one view of the guide: an atomic increment in the shared cache, written to the
     database at most once a minute per guide (or every FLUSH_THRESHOLD views), so a page view
-    costs no database write."""
+    costs no database write, and usually one cache write and one read."""
     day = today or timezone.localdate()
-    key = _pending_key(guide_id, day)
-    cache.add(key, 0, timeout=PENDING_SECONDS)
-    try:
-        pending = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=PENDING_SECONDS)
-        pending = 1
-    if pending >= FLUSH_THRESHOLD or cache.add(
-        f"views:flushed:{guide_id}", 1, timeout=FLUSH_SECONDS
+    pending = count_up(_pending_key(guide_id, day), timeout=PENDING_SECONDS)
+    flushed = f"views:flushed:{guide_id}"
+    if pending >= FLUSH_THRESHOLD or (
+        cache.get(flushed) is None and cache.add(flushed, 1, timeout=FLUSH_SECONDS)
     ):
         _flush(guide_id, day)
 

@@ -7,7 +7,8 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+
+from guides.counters import count_up
 
 WINDOW_SECONDS = 60
 
@@ -23,12 +24,7 @@ def hit(*, scope: str, client: str, limit: int, now: float | None = None) -> Dec
     now = time.time() if now is None else now
     window = int(now // WINDOW_SECONDS) * WINDOW_SECONDS
     key = f"ratelimit:{scope}:{client}:{window}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=WINDOW_SECONDS + 5)
-        count = 1
+    count = count_up(key, timeout=WINDOW_SECONDS + 5)
     return Decision(
         allowed=count <= limit, retry_after=max(1, math.ceil(window + WINDOW_SECONDS - now))
     )
