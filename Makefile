@@ -32,6 +32,7 @@ test: lint
 	OVHPORTAL_TESTING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq wrk >/dev/null
 	OVHPORTAL_TESTING=1 $(BIN)/python -m benchmarks
 
 messages: $(VENV)/.installed
