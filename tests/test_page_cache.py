@@ -194,3 +194,21 @@ def test_searches_are_revalidated_so_each_is_logged():
     assert len(logged) == 2
     assert logged[0] == logged[1]
     assert logged[0][1] > 0
+
+
+def test_a_compiled_translation_or_a_new_template_starts_a_new_cache(settings):
+    """Catalogues and templates are read when a process starts; the stamp in every key
+    changes with them, so a release or `compilemessages` never serves yesterday's text."""
+    import os
+
+    from guides.views import page_cache
+
+    catalogue = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.mo"
+    before = page_cache._files_stamp()
+    mark = catalogue.stat()
+    try:
+        os.utime(catalogue, ns=(mark.st_atime_ns, mark.st_mtime_ns + 1_000_000_000))
+        assert page_cache._files_stamp() != before
+    finally:
+        os.utime(catalogue, ns=(mark.st_atime_ns, mark.st_mtime_ns))
+    assert page_cache._files_stamp() == before
