@@ -65,7 +65,11 @@ def test_debug_runs_need_no_secret_key():
             "ovhportal.disk_cache.KeptOpenDiskCache",
             "postgresql",
         ),
-        ({"DATABASE_URL": "sqlite:////tmp/other.sqlite3"}, "ovhportal.disk_cache.KeptOpenDiskCache", "sqlite3"),
+        (
+            {"DATABASE_URL": "sqlite:////tmp/other.sqlite3"},
+            "ovhportal.disk_cache.KeptOpenDiskCache",
+            "sqlite3",
+        ),
     ],
 )
 def test_redis_url_and_database_url_choose_the_backends(env, cache, engine):
