@@ -41,3 +41,18 @@ def test_settings_table_lists_imap_pop_smtp_encrypted_port_first(client):
     table = html[html.index('id="servers-title"') :]
     positions = [table.index(f'data-copy="{port}"') for port in (993, 143, 995, 110, 465, 587)]
     assert positions == sorted(positions)
+
+
+def test_placeholder_values_of_one_word_are_kept_whole_and_attributes_stay_bare():
+    from guides.content.placeholders import expand
+
+    html = (
+        '<p><a href="{{ url }}" title="{{ name }}">{{ host }}</a>, {{ name }}, {{ unknown }}, '
+        "<code>a-b.test</code> <code>553 sorry</code></p>"
+    )
+    values = {"url": "https://a.test/?x=1&y=2", "host": "ssl0.ovh.net", "name": "Marie <D>"}
+    assert expand(html, values) == (
+        '<p><a href="https://a.test/?x=1&amp;y=2" title="Marie &lt;D&gt;">'
+        '<span class="value">ssl0.ovh.net</span></a>, Marie &lt;D&gt;, {{ unknown }}, '
+        '<code class="value">a-b.test</code> <code>553 sorry</code></p>'
+    )

@@ -145,7 +145,7 @@ def test_every_client_gets_its_guide_with_the_address_and_its_servers(
         assert response.status_code == 200, slug
         html = response.content.decode()
         steps = section(html, '<ol class="steps">', "</ol>")
-        assert f"<code>{ADDRESS}</code>" in steps, slug
+        assert f'<code><span class="value">{ADDRESS}</span></code>' in steps, slug
         assert "{{" not in html, slug
         summary = section(html, '<table id="summary"', "</table>")
         assert summary.count(f'data-copy="{ADDRESS}"') == 2, slug
@@ -158,8 +158,8 @@ def test_every_client_gets_its_guide_with_the_address_and_its_servers(
         assert f'data-copy="{other_incoming}"' not in summary, slug
         assert f'data-copy="{other_outgoing}"' not in summary, slug
         guide_text = section(html, '<div class="prose">', '<h3 id="summary-title">')
-        assert re.search(rf"[>:]{incoming}</code>", guide_text), slug
-        assert re.search(rf"[>:]{outgoing}</code>", guide_text), slug
+        assert re.search(rf"[>:]{incoming}(</span>)?</code>", guide_text), slug
+        assert re.search(rf"[>:]{outgoing}(</span>)?</code>", guide_text), slug
 
 
 def test_the_guide_shows_the_troubleshooting_and_the_imap_pop_choice(client):

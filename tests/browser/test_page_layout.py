@@ -1,0 +1,147 @@
+"""Every page type on a 360 px phone, with and without JavaScript: nothing wider than the screen,
+no word, address or port broken across two lines, no Content-Security-Policy violation, and
+axe finds nothing."""
+
+from dataclasses import dataclass
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+ADDRESS = "marie.dupont@exemple.fr"
+
+# What the page shows that is wider than the screen, outside a box that scrolls by itself;
+# and every value (a <code> of one word, a value to copy, a table cell, a definition) whose
+# characters sit on more than one line, or a word of prose broken elsewhere than after its
+# hyphen ("e-|mail" is typography). A word longer than its whole line may break: nothing else
+# would keep it on the screen.
+LAYOUT_PROBLEMS = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = (element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      if (["auto", "scroll", "hidden"].includes(getComputedStyle(node).overflowX)) return true;
+    }
+    return false;
+  };
+  const name = (element) => element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+    + (element.className && typeof element.className === "string" ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+  const wide = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 1 && !scrolls(element)) wide.push(name(element) + " ends at " + Math.round(box.right));
+  }
+  const lineWidth = (element) => {
+    while (getComputedStyle(element).display.startsWith("inline")) element = element.parentElement;
+    const style = getComputedStyle(element);
+    return element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  };
+  const split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (!text.parentElement.checkVisibility() || text.parentElement.closest("pre")) continue;
+    const code = text.parentElement.closest("code");
+    const whole = text.parentElement.closest(".value, .copyable, td, th, dd") || (code && !/\\s/.test(code.textContent.trim()));
+    for (const match of text.data.matchAll(whole ? /\\S+/g : /[^\\s-]+-?/g)) {
+      range.setStart(text, match.index);
+      range.setEnd(text, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+      const length = [...range.getClientRects()].reduce((sum, r) => sum + r.width, 0);
+      if (lines.size > 1 && length < lineWidth(text.parentElement)) split.push(match[0] + " in " + name(text.parentElement));
+    }
+  }
+  return {wide, split};
+}"""
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str
+    wizard_address: str = ""  # typed on the wizard's last step, then submitted
+
+
+PAGE_TYPES = [
+    PageType("home", "/fr/"),
+    PageType("guide list", "/fr/faq/"),
+    PageType("guide", "/fr/guides/parametres-des-comptes/"),
+    PageType("guide with MX table", "/fr/guides/enregistrements-mx/"),
+    PageType("client list", "/fr/clients/"),
+    PageType("client guide", "/fr/guides/configurer-thunderbird/"),
+    PageType("wizard", "/fr/setup/"),
+    PageType(
+        "wizard result",
+        "/fr/setup/?client=thunderbird&protocol=imap&security=ssl",
+        wizard_address=ADDRESS,
+    ),
+    PageType(
+        "wizard result, iOS",
+        "/fr/setup/?client=apple-mail-ios&protocol=imap&security=ssl",
+        wizard_address=ADDRESS,
+    ),
+    PageType("DNS records", "/fr/setup/dns/?domain=exemple.fr"),
+    PageType("diagnostic", "/fr/diagnostic/"),
+    PageType("diagnostic report", "/fr/diagnostic/?domain=mixed.test"),
+    PageType("search", "/fr/search/?q=mot+de+passe"),
+    PageType("sign-in", "/fr/accounts/login/"),
+    PageType("not found", "/fr/guides/page-qui-n-existe-pas/"),
+    PageType("English guide", "/en/guides/account-settings/"),
+]
+
+
+def watch_csp(page) -> list[str]:
+    """Violations as the console reports them (with or without JavaScript on the page)."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: violations.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
+    return violations
+
+
+def open_page_type(page, page_type: PageType) -> None:
+    page.goto(page.base_url + page_type.path)
+    if page_type.wizard_address:
+        page.get_by_label("Votre adresse e-mail").fill(page_type.wizard_address)
+        page.get_by_role("button", name="Afficher mon guide").click()
+        page.locator("#step-title", has_text="Votre guide").wait_for()
+
+
+def assert_reads_on_a_phone(page, violations: list[str]) -> None:
+    problems = page.evaluate(LAYOUT_PROBLEMS)
+    assert not problems["wide"], f"wider than the screen: {problems['wide'][:10]}"
+    assert not problems["split"], f"broken across lines: {problems['split'][:10]}"
+    assert not violations, violations
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda page_type: page_type.name)
+def test_page_type_reads_on_a_phone(page, page_type, assert_accessible, dns_settings):
+    violations = watch_csp(page)
+    open_page_type(page, page_type)
+    assert_reads_on_a_phone(page, violations)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda page_type: page_type.name)
+def test_page_type_reads_on_a_phone_without_javascript(page_without_js, page_type, dns_settings):
+    violations = watch_csp(page_without_js)
+    open_page_type(page_without_js, page_type)
+    assert_reads_on_a_phone(page_without_js, violations)
+
+
+def test_wizard_then_diagnostic_in_the_same_tab_without_csp_violation(page, dns_settings):
+    """htmx must never add an inline style (its request indicators), whatever the order."""
+    violations = watch_csp(page)
+    page.goto(page.base_url + "/fr/setup/")
+    page.get_by_label("Thunderbird (115 et suivants)").check()
+    page.get_by_role("button", name="Continuer").click()
+    page.wait_for_url("**/fr/setup/?client=thunderbird")
+    page.get_by_role("navigation", name="Menu principal").get_by_role(
+        "link", name="Diagnostic"
+    ).click()
+    page.get_by_label("Nom de domaine ou adresse e-mail").fill("mixed.test")
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    page.wait_for_selector("#report-title")
+    assert not violations, violations
