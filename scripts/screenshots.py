@@ -145,13 +145,27 @@ def main() -> None:
                         (360, True, True),
                     ]:
                         suffix = f"{width}{'' if javascript else '-nojs'}{'-dark' if dark else ''}"
-                        take(browser, base_url, shot, width=width, javascript=javascript,
-                             dark=dark, to=target / f"{shot.name}-{suffix}.png")
+                        take(
+                            browser,
+                            base_url,
+                            shot,
+                            width=width,
+                            javascript=javascript,
+                            dark=dark,
+                            to=target / f"{shot.name}-{suffix}.png",
+                        )
             else:
                 README_FOLDER.mkdir(parents=True, exist_ok=True)
                 for shot, width, filename in README_SHOTS:
-                    take(browser, base_url, shot, width=width, javascript=True, dark=False,
-                         to=README_FOLDER / filename)
+                    take(
+                        browser,
+                        base_url,
+                        shot,
+                        width=width,
+                        javascript=True,
+                        dark=False,
+                        to=README_FOLDER / filename,
+                    )
             browser.close()
     finally:
         server.terminate()

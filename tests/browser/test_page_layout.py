@@ -3,6 +3,7 @@ no word, address or port broken across two lines, no Content-Security-Policy vio
 axe finds nothing."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -15,43 +16,7 @@ ADDRESS = "marie.dupont@exemple.fr"
 # characters sit on more than one line, or a word of prose broken elsewhere than after its
 # hyphen ("e-|mail" is typography). A word longer than its whole line may break: nothing else
 # would keep it on the screen.
-LAYOUT_PROBLEMS = """() => {
-  const width = document.documentElement.clientWidth;
-  const scrolls = (element) => {
-    for (let node = element.parentElement; node; node = node.parentElement) {
-      if (["auto", "scroll", "hidden"].includes(getComputedStyle(node).overflowX)) return true;
-    }
-    return false;
-  };
-  const name = (element) => element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
-    + (element.className && typeof element.className === "string" ? "." + element.className.trim().split(/\\s+/).join(".") : "");
-  const wide = [];
-  for (const element of document.body.querySelectorAll("*")) {
-    const box = element.getBoundingClientRect();
-    if (box.width > 0 && box.right > width + 1 && !scrolls(element)) wide.push(name(element) + " ends at " + Math.round(box.right));
-  }
-  const lineWidth = (element) => {
-    while (getComputedStyle(element).display.startsWith("inline")) element = element.parentElement;
-    const style = getComputedStyle(element);
-    return element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  };
-  const split = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if (!text.parentElement.checkVisibility() || text.parentElement.closest("pre")) continue;
-    const code = text.parentElement.closest("code");
-    const whole = text.parentElement.closest(".value, .copyable, td, th, dd") || (code && !/\\s/.test(code.textContent.trim()));
-    for (const match of text.data.matchAll(whole ? /\\S+/g : /[^\\s-]+-?/g)) {
-      range.setStart(text, match.index);
-      range.setEnd(text, match.index + match[0].length);
-      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
-      const length = [...range.getClientRects()].reduce((sum, r) => sum + r.width, 0);
-      if (lines.size > 1 && length < lineWidth(text.parentElement)) split.push(match[0] + " in " + name(text.parentElement));
-    }
-  }
-  return {wide, split};
-}"""
+LAYOUT_PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text()
 
 
 @dataclass(frozen=True)
@@ -94,9 +59,9 @@ def watch_csp(page) -> list[str]:
     violations = []
     page.on(
         "console",
-        lambda message: violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     return violations
 
