@@ -56,3 +56,16 @@ def test_placeholder_values_of_one_word_are_kept_whole_and_attributes_stay_bare(
         '<span class="value">ssl0.ovh.net</span></a>, Marie &lt;D&gt;, {{ unknown }}, '
         '<code class="value">a-b.test</code> <code>553 sorry</code></p>'
     )
+
+
+def test_client_lists_put_platforms_with_current_clients_first_and_fold_legacy_ones(client):
+    from guides.content.listing import client_guides_by_platform
+
+    groups = client_guides_by_platform(language="fr")
+    with_current = [bool(group.current) for group in groups]
+    assert with_current == sorted(with_current, reverse=True)
+    assert groups[-1].platform == "windows"  # only old versions of Windows' own mail apps
+    html = client.get("/fr/clients/").content.decode()
+    legacy = html[html.index('<details class="legacy-versions">') :]
+    assert "Outlook 2007" in legacy
+    assert "ancienne version</span>" not in html  # the fold says it once for its clients
