@@ -20,6 +20,7 @@ run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	@echo "\nThe portal is at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it).\n"
 	DEBUG=$${DEBUG:-true} $(BIN)/gunicorn ovhportal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --worker-class gthread --threads 8 \
 		--access-logfile - --access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'
 

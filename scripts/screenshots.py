@@ -120,6 +120,7 @@ def take(browser, base_url: str, shot: Shot, *, width: int, javascript: bool, da
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", metavar="DIR", help="every page type into DIR")
+    parser.add_argument("--only", metavar="NAMES", help="with --all: these page types (a,b)")
     arguments = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -137,7 +138,8 @@ def main() -> None:
             if arguments.all:
                 target = Path(arguments.all)
                 target.mkdir(parents=True, exist_ok=True)
-                for shot in PAGE_TYPES:
+                wanted = set(arguments.only.split(",")) if arguments.only else None
+                for shot in [each for each in PAGE_TYPES if wanted is None or each.name in wanted]:
                     for width, javascript, dark in [
                         (360, True, False),
                         (360, False, False),

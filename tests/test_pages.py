@@ -21,7 +21,20 @@ def test_root_redirects_by_browser_language(client):
 def test_unknown_guide_is_a_404_page_in_portal_style(client):
     response = client.get("/fr/guides/n-existe-pas/")
     assert response.status_code == 404
-    assert "Cette page n'existe pas" in response.content.decode()
+    html = response.content.decode()
+    assert "Cette page n'existe pas" in html
+    for useful in (
+        'href="/fr/diagnostic/"',
+        'href="/fr/setup/"',
+        'href="/fr/faq/"',
+        "/fr/clients/",
+    ):
+        assert useful in html
+
+
+def test_sign_in_page_says_who_signs_in(client):
+    html = client.get("/fr/accounts/login/").content.decode()
+    assert "équipe du support" in html and "clients dont le domaine" in html
 
 
 def test_settings_page_fills_placeholders_from_the_database(client):

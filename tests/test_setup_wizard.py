@@ -51,7 +51,7 @@ def test_first_step_lists_every_client_by_platform_with_legacy_marked(client):
 
 def test_a_guess_from_the_user_agent_is_offered_never_chosen(client):
     html = client.get("/fr/setup/", HTTP_USER_AGENT=IPHONE).content.decode()
-    assert "il s'agit peut-être de Mail sur iPhone et iPad" in html
+    assert "vous utilisez peut-être : Mail sur iPhone et iPad" in html
     assert 'href="/fr/setup/?client=apple-mail-ios"' in html
     assert " checked" not in html
     other = client.get("/fr/setup/", HTTP_USER_AGENT="curl/8.5").content.decode()
@@ -191,6 +191,7 @@ def test_apple_clients_get_the_profile_as_the_fast_path(client):
     assert 'method="post" action="/setup/profile.mobileconfig"' in form
     assert 'name="csrfmiddlewaretoken"' in form
     assert f'name="email" value="{ADDRESS}"' in form
+    assert apple.count("profil de configuration") == 1  # not the guide's own pointer to it
     assert "profile-download" not in post_guide(client, client="thunderbird").content.decode()
 
 

@@ -103,7 +103,7 @@ def test_wizard_then_diagnostic_in_the_same_tab_without_csp_violation(page, dns_
     page.get_by_label("Thunderbird (115 et suivants)").check()
     page.get_by_role("button", name="Continuer").click()
     page.wait_for_url("**/fr/setup/?client=thunderbird")
-    page.get_by_text("Menu", exact=True).click()
+    page.locator(".menu summary").click()
     page.get_by_role("navigation", name="Menu principal").get_by_role(
         "link", name="Diagnostic"
     ).click()
@@ -122,7 +122,7 @@ def test_phone_header_is_one_line_and_its_menu_opens(browser, live_server, javas
     assert page.locator(".site-header").bounding_box()["height"] <= 64
     menu = page.get_by_role("navigation", name="Menu principal")
     assert not menu.get_by_role("link", name="Diagnostic").is_visible()
-    page.get_by_text("Menu", exact=True).click()
+    page.locator(".menu summary").click()
     menu.get_by_role("link", name="Diagnostic").click()
     page.wait_for_url("**/fr/diagnostic/")
     page.context.close()
