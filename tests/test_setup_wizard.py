@@ -312,3 +312,13 @@ def test_the_personalised_guide_takes_few_queries(client, django_assert_max_num_
 def test_the_home_page_and_the_menu_lead_to_the_wizard(client):
     html = client.get("/fr/").content.decode()
     assert 'href="/fr/setup/"' in html
+
+
+def test_client_guides_and_the_wizard_lead_to_each_other(client):
+    guide = client.get("/fr/guides/configurer-thunderbird/").content.decode()
+    assert 'href="/fr/setup/?client=thunderbird">Remplir ce guide avec mon adresse</a>' in guide
+    assert (
+        "Remplir ce guide" not in client.get("/fr/guides/parametres-des-comptes/").content.decode()
+    )
+    result = post_guide(client, client="thunderbird").content.decode()
+    assert 'href="/fr/guides/configurer-thunderbird/">Le guide public' in result
