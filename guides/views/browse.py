@@ -10,7 +10,8 @@ from django.views.decorators.vary import vary_on_headers
 from guides.content import listing
 from guides.content.placeholders import catalogue_values
 from guides.content.search.log import log_search
-from guides.content.search.query import clean_query, search_guides
+from guides.content.search.query import clean_query
+from guides.content.search.suggest import search_or_suggest
 from guides.content.widgets import widget_context
 from guides.context_processors import language_links
 from guides.editorial.feedback import record_view
@@ -117,10 +118,11 @@ def faq_index(request):
 def search(request):
     language = get_language()
     query = clean_query(request.GET.get("q", ""), max_length=SEARCH_MAX_LENGTH)
-    hits = search_guides(query=query, language=language) if query else []
+    answer = search_or_suggest(query=query, language=language) if query else None
+    hits = answer.hits if answer else []
     if query and _may_log(request):
         log_search(query=query, language=language, results=len(hits))
-    context = {"query": query, "hits": hits}
+    context = {"query": query, "hits": hits, "corrected": answer and answer.corrected}
     if not hits:
         context["suggestions"] = listing.most_read_guides(language=language)
     template = (
