@@ -1,4 +1,4 @@
-""""Did you mean …?" for a search that found nothing: each word nobody wrote in the guides is
+"""A "did you mean …?" for a search that found nothing: each word nobody wrote in the guides is
 replaced by the nearest word of their titles and summaries (client names, key terms), with
 RapidFuzz. It answers typos on every database: PostgreSQL has its trigram match besides, SQLite
 has only this.
