@@ -2,6 +2,7 @@
 no word, address or port broken across two lines, no Content-Security-Policy violation, and
 axe finds nothing."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +127,32 @@ def test_phone_header_is_one_line_and_its_menu_opens(browser, live_server, javas
     menu.get_by_role("link", name="Diagnostic").click()
     page.wait_for_url("**/fr/diagnostic/")
     page.context.close()
+
+
+def page_type(name: str) -> PageType:
+    return next(each for each in PAGE_TYPES if each.name == name)
+
+
+@pytest.mark.parametrize("name", ["home", "client guide", "wizard result", "diagnostic report"])
+def test_dark_colour_scheme_keeps_its_contrast(
+    browser, live_server, name, assert_accessible, dns_settings
+):
+    from tests.browser.conftest import open_tab
+
+    page = open_tab(browser, live_server, javascript=True)
+    page.emulate_media(color_scheme="dark")
+    open_page_type(page, page_type(name))
+    background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    assert background != "rgb(255, 255, 255)", "the dark scheme is not applied"
+    assert_accessible(page)
+    page.context.close()
+
+
+def test_personalised_settings_print_on_one_clean_page(page, dns_settings):
+    open_page_type(page, page_type("wizard result"))
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert page.locator("#summary").is_visible()
+    pages = re.findall(rb"/Type\s*/Page(?!s)", page.pdf(format="A4"))
+    assert len(pages) == 1
