@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint bench messages clean
+.PHONY: run test lint bench messages screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (see README).")'
@@ -34,6 +34,9 @@ test: lint
 
 bench: $(VENV)/.installed
 	OVHPORTAL_TESTING=1 $(BIN)/python -m benchmarks
+
+screenshots: $(VENV)/.installed
+	OVHPORTAL_TESTING=1 $(BIN)/python scripts/screenshots.py
 
 messages: $(VENV)/.installed
 	OVHPORTAL_TESTING=1 $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=build --no-obsolete

@@ -1,6 +1,7 @@
 """Screenshots of the portal in headless Chromium, from a throw-away server and database.
 
-    .venv/bin/python scripts/screenshots.py            # the README's three, into docs/screenshots/
+    .venv/bin/python scripts/screenshots.py            # the README's three (first screen of each)
+                                                       # into docs/screenshots/
     .venv/bin/python scripts/screenshots.py --all DIR  # every page type, 360 and 1280 px,
                                                        # with and without JavaScript, light and dark
 
@@ -100,7 +101,17 @@ def start_portal(folder: str, nameserver: str) -> tuple[subprocess.Popen, str]:
     raise SystemExit("The portal did not start.")
 
 
-def take(browser, base_url: str, shot: Shot, *, width: int, javascript: bool, dark: bool, to: Path):
+def take(
+    browser,
+    base_url: str,
+    shot: Shot,
+    *,
+    width: int,
+    javascript: bool,
+    dark: bool,
+    to: Path,
+    full_page: bool = True,
+):
     context = browser.new_context(
         viewport={"width": width, "height": 800},
         locale="fr-FR",
@@ -113,7 +124,7 @@ def take(browser, base_url: str, shot: Shot, *, width: int, javascript: bool, da
         page.get_by_label("Votre adresse e-mail").fill(shot.wizard_address)
         page.get_by_role("button", name="Afficher mon guide").click()
         page.wait_for_selector("#step-title >> text=Votre guide")
-    page.screenshot(path=to, full_page=True)
+    page.screenshot(path=to, full_page=full_page)
     context.close()
 
 
@@ -167,6 +178,7 @@ def main() -> None:
                         javascript=True,
                         dark=False,
                         to=README_FOLDER / filename,
+                        full_page=False,
                     )
             browser.close()
     finally:
