@@ -157,7 +157,7 @@ def test_every_client_gets_its_guide_with_the_address_and_its_servers(
         ]
         assert f'data-copy="{other_incoming}"' not in summary, slug
         assert f'data-copy="{other_outgoing}"' not in summary, slug
-        guide_text = section(html, '<div class="prose">', '<h3 id="summary-title">')
+        guide_text = section(html, '<div class="result-guide">', '<dl class="facts">')
         assert re.search(rf"[>:]{incoming}(</span>)?</code>", guide_text), slug
         assert re.search(rf"[>:]{outgoing}(</span>)?</code>", guide_text), slug
 
