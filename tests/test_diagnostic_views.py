@@ -262,3 +262,17 @@ def test_every_support_role_sees_the_whole_history(client, dns_settings, owner, 
     client.get("/fr/diagnostic/", {"domain": "antivirus.test"})
     client.force_login(contributor)
     assert "antivirus.test" in client.get("/fr/diagnostic/history/").content.decode()
+
+
+def test_a_report_unfolds_only_what_needs_attention(client, dns_settings):
+    from guides.models import CheckStatus
+
+    html = client.get("/fr/diagnostic/", {"domain": "mixed.test"}).content.decode()
+    opened = re.findall(r'id="check-(\w+)">\s*<details class="check-details" open>', html)
+    folded = re.findall(r'id="check-(\w+)">\s*<details class="check-details">', html)
+    assert "mx" in opened and "domain" in folded
+    assert [status.value for status in CheckStatus if status.needs_attention] == [
+        "unknown",
+        "warning",
+        "error",
+    ]

@@ -294,3 +294,28 @@ def test_sqlite_index_is_rebuilt_when_a_table_rebuild_dropped_its_triggers():
     assert keys("xylophone") == []
     ensure_sqlite_index()
     assert keys("xylophone") == ["quota"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("tunderbird", "Thunderbird"), ("outlok 2010", "Outlook 2010"), ("webmial", "webmail")],
+)
+def test_a_misspelt_word_is_spelt_as_the_guides_spell_it(typed, meant):
+    from guides.content.search.suggest import did_you_mean
+
+    assert did_you_mean(query=typed, language="fr").lower() == meant.lower()
+
+
+@pytest.mark.parametrize("typed", ["thunderbird", "zzqxw", "mot de passe", "quo"])
+def test_a_known_or_hopeless_query_gets_no_suggestion(typed):
+    from guides.content.search.suggest import did_you_mean
+
+    assert did_you_mean(query=typed, language="fr") is None
+
+
+def test_a_misspelt_client_name_finds_its_guide_on_either_database(client):
+    """PostgreSQL's trigram match or the suggestion from the guides' words, whichever answers."""
+    html = client.get("/fr/search/?q=tunderbird+mobile").content.decode()
+    assert 'href="/fr/guides/configurer-thunderbird/"' in html
+    if not on_postgresql:
+        assert "Vouliez-vous dire" in html and "?q=Thunderbird%20mobile" in html

@@ -51,7 +51,7 @@ def test_first_step_lists_every_client_by_platform_with_legacy_marked(client):
 
 def test_a_guess_from_the_user_agent_is_offered_never_chosen(client):
     html = client.get("/fr/setup/", HTTP_USER_AGENT=IPHONE).content.decode()
-    assert "il s'agit peut-être de Mail sur iPhone et iPad" in html
+    assert "vous utilisez peut-être : Mail sur iPhone et iPad" in html
     assert 'href="/fr/setup/?client=apple-mail-ios"' in html
     assert " checked" not in html
     other = client.get("/fr/setup/", HTTP_USER_AGENT="curl/8.5").content.decode()
@@ -145,7 +145,7 @@ def test_every_client_gets_its_guide_with_the_address_and_its_servers(
         assert response.status_code == 200, slug
         html = response.content.decode()
         steps = section(html, '<ol class="steps">', "</ol>")
-        assert f"<code>{ADDRESS}</code>" in steps, slug
+        assert f'<code><span class="value">{ADDRESS}</span></code>' in steps, slug
         assert "{{" not in html, slug
         summary = section(html, '<table id="summary"', "</table>")
         assert summary.count(f'data-copy="{ADDRESS}"') == 2, slug
@@ -157,9 +157,9 @@ def test_every_client_gets_its_guide_with_the_address_and_its_servers(
         ]
         assert f'data-copy="{other_incoming}"' not in summary, slug
         assert f'data-copy="{other_outgoing}"' not in summary, slug
-        guide_text = section(html, '<div class="prose">', '<h3 id="summary-title">')
-        assert re.search(rf"[>:]{incoming}</code>", guide_text), slug
-        assert re.search(rf"[>:]{outgoing}</code>", guide_text), slug
+        guide_text = section(html, '<div class="result-guide">', '<dl class="facts">')
+        assert re.search(rf"[>:]{incoming}(</span>)?</code>", guide_text), slug
+        assert re.search(rf"[>:]{outgoing}(</span>)?</code>", guide_text), slug
 
 
 def test_the_guide_shows_the_troubleshooting_and_the_imap_pop_choice(client):
@@ -191,6 +191,7 @@ def test_apple_clients_get_the_profile_as_the_fast_path(client):
     assert 'method="post" action="/setup/profile.mobileconfig"' in form
     assert 'name="csrfmiddlewaretoken"' in form
     assert f'name="email" value="{ADDRESS}"' in form
+    assert apple.count("profil de configuration") == 1  # not the guide's own pointer to it
     assert "profile-download" not in post_guide(client, client="thunderbird").content.decode()
 
 
@@ -311,3 +312,13 @@ def test_the_personalised_guide_takes_few_queries(client, django_assert_max_num_
 def test_the_home_page_and_the_menu_lead_to_the_wizard(client):
     html = client.get("/fr/").content.decode()
     assert 'href="/fr/setup/"' in html
+
+
+def test_client_guides_and_the_wizard_lead_to_each_other(client):
+    guide = client.get("/fr/guides/configurer-thunderbird/").content.decode()
+    assert 'href="/fr/setup/?client=thunderbird">Remplir ce guide avec mon adresse</a>' in guide
+    assert (
+        "Remplir ce guide" not in client.get("/fr/guides/parametres-des-comptes/").content.decode()
+    )
+    result = post_guide(client, client="thunderbird").content.decode()
+    assert 'href="/fr/guides/configurer-thunderbird/">Le guide public' in result

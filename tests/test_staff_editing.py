@@ -380,7 +380,7 @@ def test_the_preview_button_works_without_javascript_and_saves_nothing(editor_cl
     )
     html = editor_client.post(edit_url(guide), data).content.decode()
     preview = inner_article(html)
-    assert "Serveur : ssl0.ovh.net" in preview
+    assert 'Serveur : <span class="value">ssl0.ovh.net</span>' in preview
     assert '<h2 class="step-title">Première étape</h2>' in preview
     assert "<strong>gras</strong>" in preview
     assert not guide.revisions.exists()

@@ -14,10 +14,19 @@ class PlatformGroup:
     platform: Platform
     guides: list[Guide]
 
+    @property
+    def current(self) -> list[Guide]:
+        return [guide for guide in self.guides if not guide.client.legacy]
+
+    @property
+    def legacy(self) -> list[Guide]:
+        """Old versions, which the pages fold under the current ones."""
+        return [guide for guide in self.guides if guide.client.legacy]
+
 
 def client_guides_by_platform(*, language: str) -> list[PlatformGroup]:
-    """Client guides grouped as in the source guide (Windows, Apple, Outlook, other),
-    current versions before legacy ones."""
+    """Client guides grouped by platform (Windows, Apple, Outlook, other), current versions
+    before legacy ones; a platform with only legacy versions after those with current ones."""
     guides = (
         Guide.objects.published()
         .in_language(language)
@@ -28,11 +37,8 @@ def client_guides_by_platform(*, language: str) -> list[PlatformGroup]:
     groups = {platform: [] for platform in Platform}
     for guide in guides:
         groups[Platform(guide.client.platform)].append(guide)
-    return [
-        PlatformGroup(platform=platform, guides=items)
-        for platform, items in groups.items()
-        if items
-    ]
+    found = [PlatformGroup(platform=platform, guides=items) for platform, items in groups.items()]
+    return sorted((group for group in found if group.guides), key=lambda group: not group.current)
 
 
 def guides_of_kind(*, kind: CategoryKind, language: str, limit: int | None = None) -> list[Guide]:

@@ -16,12 +16,30 @@ from guides.catalogue.accounts import AccountSettings, account_settings, pick_en
 from guides.models import Limit, LimitKind, Protocol, Security, ServerEndpoint, Unit
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+TAG_OR_PLACEHOLDER = re.compile(r"(<[^>]*>)|" + PLACEHOLDER.pattern)
+ONE_WORD_CODE = re.compile(r"<code>(?=[^<\s]+</code>)")
 CACHE_KEY = "content-values:v1:{language}"
 
 
 def expand(html: str, values: dict[str, str]) -> str:
-    """Replace each known placeholder by its escaped value; leave unknown ones as written."""
-    return PLACEHOLDER.sub(lambda m: escape(values[m[1]]) if m[1] in values else m[0], html)
+    """Replace each known placeholder by its escaped value; leave unknown ones as written.
+
+    A value of one word (a host, a port, an address) in the text is marked `class="value"`,
+    which the stylesheet never breaks across lines, and so is a `<code>` of one word; in a
+    tag's attribute a value stays bare."""
+
+    def bare(match: re.Match) -> str:
+        return escape(values[match[1]]) if match[1] in values else match[0]
+
+    def fill(match: re.Match) -> str:
+        if match[1]:
+            return PLACEHOLDER.sub(bare, match[1])
+        if match[2] not in values:
+            return match[0]
+        value = escape(values[match[2]])
+        return value if any(c.isspace() for c in value) else f'<span class="value">{value}</span>'
+
+    return ONE_WORD_CODE.sub('<code class="value">', TAG_OR_PLACEHOLDER.sub(fill, html))
 
 
 def size_label(megabytes: int) -> str:

@@ -25,6 +25,11 @@ class CheckStatus(models.TextChoices):
     def rank(self) -> int:
         return list(CheckStatus).index(self)
 
+    @property
+    def needs_attention(self) -> bool:
+        """Shown unfolded in a report: what could not be checked, and worse."""
+        return self.rank >= CheckStatus.UNKNOWN.rank
+
     @classmethod
     def worst(cls, statuses: Iterable["CheckStatus"]) -> "CheckStatus":
         return max(statuses, key=lambda status: status.rank, default=cls.OK)

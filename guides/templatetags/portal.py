@@ -2,6 +2,8 @@ import datetime
 import math
 
 from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from guides.content.placeholders import expand
@@ -19,3 +21,18 @@ def fill(html: str, values: dict[str, str]) -> str:
 def minutes(duration: datetime.timedelta) -> int:
     """A duration in whole minutes, rounded up (a lock-out of 14 min 30 s says 15)."""
     return math.ceil(duration.total_seconds() / 60)
+
+
+@register.simple_tag
+def icon(name: str, size: int = 24) -> str:
+    """An icon of static/img/icons.svg (one file, cached; no inline style): decorative, so
+    hidden from screen readers, which read the text beside it."""
+    return format_html(
+        '<svg class="icon icon-{}" width="{}" height="{}" aria-hidden="true" focusable="false">'
+        '<use href="{}#{}"></use></svg>',
+        name,
+        size,
+        size,
+        static("img/icons.svg"),
+        name,
+    )

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_safe
 from guides.content import listing
 from guides.content.placeholders import catalogue_values
 from guides.content.search.log import log_search
-from guides.content.search.query import clean_query, search_guides
+from guides.content.search.query import clean_query
+from guides.content.search.suggest import search_or_suggest
 from guides.content.widgets import widget_context
 from guides.context_processors import language_links
 from guides.editorial.feedback import record_view
@@ -128,8 +129,9 @@ def search(request):
 
 
 def _search_page(request, query: str, language: str):
-    hits = search_guides(query=query, language=language) if query else []
-    context = {"query": query, "hits": hits}
+    answer = search_or_suggest(query=query, language=language) if query else None
+    hits = answer.hits if answer else []
+    context = {"query": query, "hits": hits, "corrected": answer and answer.corrected}
     if not hits:
         context["suggestions"] = listing.most_read_guides(language=language)
     template = (
