@@ -1,0 +1,63 @@
+"""The table of known replies as values in one language, and how a reply finds its entry:
+every field an entry gives must match, the entry giving the most (then the longest phrase,
+then the lowest position) wins. The table itself is read by `tables.reply_entries`."""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from guides.messages.smtp_reply import SmtpReply
+from guides.models import Actor
+
+DATA = Path(__file__).parent / "data" / "replies.toml"
+
+
+@dataclass(frozen=True)
+class ReplyEntry:
+    key: str
+    code: str
+    status: str
+    phrases: tuple[str, ...]
+    actor: Actor
+    title: str
+    explanation: str
+    action: str
+    guide_key: str = ""
+    diagnose: str = ""
+    position: int = 100
+
+    def rank(self, reply: SmtpReply) -> tuple[int, int, int] | None:
+        """How well the entry fits the reply (higher is better), or None when it does not."""
+        if self.code and not reply.code.startswith(self.code):
+            return None
+        if self.status and reply.status != self.status:
+            return None
+        longest = 0
+        if self.phrases:
+            text = reply.text.lower()
+            matched = [phrase for phrase in self.phrases if phrase_pattern(phrase).search(text)]
+            if not matched:
+                return None
+            longest = max(len(phrase) for phrase in matched)
+        given = (
+            bool(self.code) + len(self.code) // 3 + bool(self.status) * 2 + bool(self.phrases) * 2
+        )
+        return (given, longest, -self.position)
+
+
+@cache
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """The phrase as a whole word or words: "rbl" is not found inside "verbless"."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+
+
+def best_entry(reply: SmtpReply, entries: tuple[ReplyEntry, ...]) -> ReplyEntry | None:
+    ranked = [(rank, entry) for entry in entries if (rank := entry.rank(reply)) is not None]
+    return max(ranked, key=lambda pair: pair[0])[1] if ranked else None
+
+
+def shipped_replies() -> list[dict]:
+    """The entries shipped with the portal, as the migration loads them."""
+    return tomllib.loads(DATA.read_text(encoding="utf-8"))["reply"]
