@@ -1,6 +1,7 @@
 """The table of known replies as values in one language, and how a reply finds its entry:
-every field an entry gives must match, the entry giving the most (then the longest phrase,
-then the lowest position) wins. The table itself is read by `tables.reply_entries`."""
+every field an entry gives must match; a phrase counts most (a server's words say more than
+its codes), then the enhanced status, then the code; ties go to the longest phrase, then to
+the lowest position. The table itself is read by `tables.reply_entries`."""
 
 import re
 import tomllib
@@ -42,7 +43,7 @@ class ReplyEntry:
                 return None
             longest = max(len(phrase) for phrase in matched)
         given = (
-            bool(self.code) + len(self.code) // 3 + bool(self.status) * 2 + bool(self.phrases) * 2
+            bool(self.code) + len(self.code) // 3 + bool(self.status) * 3 + bool(self.phrases) * 6
         )
         return (given, longest, -self.position)
 
