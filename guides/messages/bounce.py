@@ -31,6 +31,7 @@ REMOTE = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_LINE = re.compile(r"^\s*(?:Subject|Objet)\s*:\s*(.{1,300})$", re.IGNORECASE | re.MULTILINE)
+QUOTED_RECIPIENT = re.compile(r"^\s*<([^<>@\s]{1,64}@[^<>@\s]{1,253})>:", re.MULTILINE)
 DATE_LINE = re.compile(r"^\s*(?:Date|Envoyé)\s*:\s*(.{1,100})$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -173,6 +174,24 @@ def detected_recipients(message: Message, text: str, replies: list[SmtpReply]) -
     return recipients
 
 
+def quoted_recipients(text: str) -> list[Recipient]:
+    """Recipients a text bounce writes as "<address>: host … said: 550 …" (Postfix, qmail),
+    for the bounces no detector of flufl.bounce recognises."""
+    recipients = []
+    for address in list(dict.fromkeys(QUOTED_RECIPIENT.findall(text)))[:MAX_RECIPIENTS]:
+        reply = reply_after(text, address)
+        recipients.append(
+            Recipient(
+                address=address,
+                delayed=bool(reply and reply.temporary),
+                status=reply.status if reply else "",
+                reply=reply,
+                remote_mta=remote_after(text, address),
+            )
+        )
+    return recipients
+
+
 def reply_after(text: str, address: str) -> SmtpReply | None:
     position = text.lower().find(address.lower())
     if position < 0:
@@ -198,6 +217,8 @@ def read_bounce(message: Message) -> Bounce | None:
         form = "mta" if recipients else ""
     if not recipients and not looks_like_bounce(message):
         return None
+    if not recipients:
+        recipients = quoted_recipients(text)
     subject, date = original_of(message, text)
     return Bounce(
         form=form or "text",

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from guides.messages import tables
 from guides.messages.bounce import Bounce, read_bounce
 from guides.messages.headers import HeaderReading, read_headers
-from guides.messages.message_text import header_text
+from guides.messages.message_text import body_text, header_text
 from guides.messages.reply_table import ReplyEntry, best_entry
 from guides.messages.smtp_reply import SmtpReply, find_replies, find_status
 from guides.models import Actor
@@ -186,8 +186,9 @@ def explain_bounce(bounce: Bounce, message: Message, entries: tuple[ReplyEntry, 
         )
         for recipient in bounce.recipients
     ]
+    replies = bounce.replies[:5] or [text_as_reply(body_text(message))]
     if not advice:
-        advice = [advise(reply, entries, sender=sender) for reply in bounce.replies[:5]]
+        advice = [advise(reply, entries, sender=sender) for reply in replies]
     return Diagnosis(
         kind=Kind.BOUNCE, headline=bounce_headline(bounce), advice=advice, bounce=bounce
     )
@@ -212,13 +213,17 @@ def explain_headers(message: Message, mx_hosts: dict[str, str]) -> Diagnosis:
     return Diagnosis(kind=kind, headline=headline, headers=reading)
 
 
+def text_as_reply(text: str) -> SmtpReply:
+    """A text without a reply code, matched by its status code or by the table's phrases."""
+    return SmtpReply(code="", status=find_status(text), text=" ".join(text[:3000].split()))
+
+
 def explain_text(text: str, entries: tuple[ReplyEntry, ...]) -> Diagnosis:
     replies = find_replies(text)
     if not replies:
-        status = find_status(text)
-        candidate = SmtpReply(code="", status=status, text=" ".join(text[:3000].split()))
+        candidate = text_as_reply(text)
         entry = best_entry(candidate, entries)
-        if not (status or (entry and entry.phrases)):
+        if not (candidate.status or (entry and entry.phrases)):
             raise MessageInputError(
                 _(
                     "Ce texte ne contient ni code d'erreur SMTP, ni avis de non-remise, "

@@ -79,14 +79,14 @@ def likely_reasons(verdicts: list[Verdict], spam: SpamReading) -> list[str]:
     """Why the message was probably judged spam, most likely first."""
     reasons = []
     failed = {verdict.method for verdict in verdicts if verdict.failed}
-    present = {verdict.method for verdict in verdicts}
+    passed = {verdict.method for verdict in verdicts if verdict.result == "pass"}
     if "dmarc" in failed:
         reasons.append(_("DMARC en échec : le domaine de l'expéditeur n'est pas authentifié."))
     if "spf" in failed:
         reasons.append(_("SPF en échec : le serveur d'envoi n'est pas autorisé par le domaine."))
     if "dkim" in failed:
         reasons.append(_("Signature DKIM invalide."))
-    elif present and "dkim" not in present:
+    elif verdicts and "dkim" not in passed:
         reasons.append(_("Aucune signature DKIM."))
     if spam.spamcause and spam.spamcause.decoded:
         reasons.extend(

@@ -1,6 +1,7 @@
 """What the spam filters wrote in a message's headers: OVH's (Vade Retro: X-VR-SPAMSTATE,
 X-VR-SPAMSCORE, X-VR-SPAMCAUSE, X-Ovh-Spam-*), Microsoft's (X-Forefront-Antispam-Report,
-X-MS-Exchange-Organization-SCL) and the generic X-Spam-* ones, each with what it means."""
+X-MS-Exchange-Organization-SCL), Gmail's (X-Gm-Spam, X-Gm-Phishy) and the generic X-Spam-*
+ones, each with what it means."""
 
 import re
 from dataclasses import dataclass, field
@@ -169,6 +170,15 @@ def read_spam_headers(headers: list[tuple[str, str]]) -> SpamReading:
                     spam,
                 )
             )
+        elif lower in ("x-gm-spam", "x-gm-phishy"):
+            flagged = value == "1"
+            meaning = {
+                (True, "x-gm-spam"): _("Gmail a classé le message comme spam."),
+                (False, "x-gm-spam"): _("Gmail n'a pas vu de spam."),
+                (True, "x-gm-phishy"): _("Gmail soupçonne un hameçonnage."),
+                (False, "x-gm-phishy"): _("Gmail ne soupçonne pas d'hameçonnage."),
+            }[flagged, lower]
+            signals.append(Signal("Gmail", name, value, meaning, flagged))
         elif lower == "x-forefront-antispam-report":
             signals.extend(forefront_signals(value))
         elif lower == "x-ms-exchange-organization-scl" and SCORE.fullmatch(value):
