@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guides.views import browse, diagnostic, feedback, setup
+from guides.views import browse, diagnostic, feedback, messages, setup
 from guides.views.staff import editor as staff_editor
 from guides.views.staff import lists as staff_lists
 from guides.views.staff import publishing as staff_publishing
@@ -18,6 +18,7 @@ urlpatterns = [
     path("setup/dns/", setup.setup_dns, name="setup_dns"),
     path("diagnostic/", diagnostic.diagnostic, name="diagnostic"),
     path("diagnostic/history/", diagnostic.history, name="diagnostic_history"),
+    path("messages/", messages.doctor, name="messages"),
     path("guides/<slug:slug>/feedback/", feedback.vote, name="feedback"),
     path("staff/", staff_lists.dashboard, name="staff_dashboard"),
     path("staff/guides/", staff_lists.guide_list, name="staff_guides"),
