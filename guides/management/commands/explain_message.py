@@ -32,7 +32,9 @@ class Command(BaseCommand):
             else:
                 data = Path(options["file"]).read_bytes()
         except OSError as error:
-            raise CommandError(f"Cannot read {options['file']}: {error.strerror}", returncode=2)
+            raise CommandError(
+                f"Cannot read {options['file']}: {error.strerror}", returncode=2
+            ) from None
         with translation.override(options["language"]):
             try:
                 diagnosis = diagnose_message(data=data, language=options["language"])
