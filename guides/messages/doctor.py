@@ -206,6 +206,11 @@ def explain_headers(message: Message, mx_hosts: dict[str, str]) -> Diagnosis:
         )
     elif reading.spam.went_to_spam:
         kind, headline = Kind.HEADERS, _("Le message est arrivé, mais il a été classé comme spam.")
+    elif reading.slowest:
+        kind = Kind.HEADERS
+        headline = _(
+            "Le message est arrivé avec du retard : %(delay)s d'attente avant %(host)s."
+        ) % {"delay": reading.slowest.delay_text, "host": reading.slowest.receiver}
     elif reading.hops:
         kind, headline = Kind.HEADERS, _("Le message est arrivé ; voici son parcours.")
     else:

@@ -29,6 +29,18 @@ class Hop:
     slowest: bool = False
 
     @property
+    def delay_text(self) -> str:
+        """The delay as people read it: "4 s", "12 min 5 s", "3 h 05 min"."""
+        if self.delay is None:
+            return ""
+        seconds = round(self.delay)
+        if seconds < 60:
+            return f"{seconds} s"
+        if seconds < 3600:
+            return f"{seconds // 60} min {seconds % 60} s"
+        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+    @property
     def hosts(self) -> tuple[str, ...]:
         return tuple(host for host in (self.sender, self.receiver) if host)
 

@@ -163,11 +163,16 @@ def test_microsoft_spam_headers():
 
 
 def test_the_slowest_hop_is_marked():
-    headers = explain("headers-long-delay.eml").headers
+    diagnosis = explain("headers-long-delay.eml")
+    assert diagnosis.headline == (
+        "Le message est arrivé avec du retard : 3 h 05 min d'attente avant mx1.mail.ovh.net."
+    )
+    headers = diagnosis.headers
     slowest = headers.slowest
     assert slowest.receiver == "mx1.mail.ovh.net"
     assert slowest.delay == 3 * 3600 + 5 * 60
     assert [hop.delay for hop in headers.hops] == [None, 11100.0, 10.0]
+    assert [hop.delay_text for hop in headers.hops] == ["", "3 h 05 min", "10 s"]
 
 
 def test_a_clean_message():
