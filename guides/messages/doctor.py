@@ -153,8 +153,10 @@ def parse_message(data: bytes) -> Message | None:
     if not looks_like_message(data):
         return None
     message = message_from_bytes(data.lstrip(), policy=compat32)
-    names = {str(name).lower() for name in message.keys()[:200]}
-    return message if len(names & KNOWN_HEADERS) >= 1 and len(names) >= 2 else None
+    names = {str(name).lower() for name in message}
+    if names & KNOWN_HEADERS and (len(names) >= 2 or "received" in names):
+        return message
+    return None
 
 
 def bounce_headline(bounce: Bounce) -> str:
@@ -257,6 +259,7 @@ def explain(*, data: bytes, entries: tuple[ReplyEntry, ...], mx_hosts: dict[str,
             )
             % {"limit": MAX_INPUT // 1_000_000}
         )
+    data = data.removeprefix(b"\xef\xbb\xbf")
     if not data.strip():
         raise MessageInputError(
             _("Collez un message d'erreur, un avis de non-remise ou des en-têtes.")
