@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from guides.messages.smtp_reply import SmtpReply
+from guides.messages.smtp_reply import SmtpReply, find_replies, find_status
 from guides.models import Actor
 
 DATA = Path(__file__).parent / "data" / "replies.toml"
@@ -57,6 +57,33 @@ def phrase_pattern(phrase: str) -> re.Pattern:
 def best_entry(reply: SmtpReply, entries: tuple[ReplyEntry, ...]) -> ReplyEntry | None:
     ranked = [(rank, entry) for entry in entries if (rank := entry.rank(reply)) is not None]
     return max(ranked, key=lambda pair: pair[0])[1] if ranked else None
+
+
+def search_entries(
+    query: str, entries: tuple[ReplyEntry, ...], *, limit: int = 3
+) -> list[ReplyEntry]:
+    """The entries a search for an error looks for: "553", "5.7.1", "550 5.7.26", "over
+    quota", "relayed thru". The generic entries (a code class alone) are never shown."""
+    text = " ".join(query.lower().split())[:300]
+    if not text:
+        return []
+    replies = find_replies(text)
+    reply = replies[0] if replies else SmtpReply(code="", status=find_status(text), text=text)
+    specific = [entry for entry in entries if entry.status or entry.phrases or len(entry.code) == 3]
+    best = best_entry(reply, tuple(specific))
+    found = [best] if best else []
+    for entry in specific:
+        if entry in found:
+            continue
+        if (
+            (reply.code and not reply.status and entry.code == reply.code)
+            or (reply.status and entry.status == reply.status)
+            or (
+                len(text) >= 6 and any(" " in phrase and text in phrase for phrase in entry.phrases)
+            )
+        ):
+            found.append(entry)
+    return found[:limit]
 
 
 def shipped_replies() -> list[dict]:
