@@ -96,6 +96,25 @@ SAMPLES = {
     "expired-status": "Action: delayed\nStatus: 4.4.7",
     "mail-loop": "554 5.4.6 Too many hops",
     "sender-rejected": "550 Sender address rejected: not owned by user",
+    "orange-ip-blocked-spam": (
+        "550 mwinf0000 ME Adresse IP source bloquee pour incident de spam. Client host "
+        "blocked for spamming issues. OFR006_102 [102]"
+    ),
+    "too-many-connections": (
+        "421 mwinf0000 ME Trop de connexions, veuillez verifier votre configuration. "
+        "Too many connections, slow down. OFR004_104 [104]"
+    ),
+    "recipient-archived": (
+        "550 5.1.1 Boite du destinataire archivee. Archived recipient. LPN004_420 [420]"
+    ),
+    "provider-too-big": (
+        "Le serveur a répondu : 5.2.0 Taille limite du message atteinte. "
+        "Maximum size of the message reached. OFR_514 [514]"
+    ),
+    "free-spam-detected": "550 spam detected",
+    "sfr-spam-block": (
+        "450 4.7.1 SFR_IN_101 Service refused due to bad behavior - Too many spam messages"
+    ),
     "generic-permanent": "550 Requested action not taken",
     "generic-temporary": "452 Requested action aborted: local error in processing",
 }
@@ -132,6 +151,13 @@ def test_the_table_is_in_the_database_in_both_languages():
             "gmail-unsolicited",
         ),
         ("550 5.7.1 Refused", "generic-permanent"),
+        ("552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417", "over-quota-text"),
+        ("550 5.1.0 Emetteur invalide. Invalid Sender. OFR_415 [415]", "sender-rejected"),
+        ("550 5.5.0 SPF: 192.0.2.5 is not allowed to send mail. LPN004_401", "spf-text"),
+        (
+            "550 5.5.0 Service refuse. Veuillez essayer plus tard. LPN007_510",
+            "orange-service-refused",
+        ),
     ],
 )
 def test_a_phrase_counts_more_than_codes(text, key):
