@@ -60,3 +60,12 @@ def test_the_doctor_without_javascript(page_without_js):
     page.get_by_role("link", name="Lire le guide").click()
     page.wait_for_selector("h1")
     assert "/fr/guides/" in page.url
+
+
+def test_the_search_explains_an_error_code_first(page, assert_accessible):
+    page.goto(page.base_url + "/fr/search/?q=553")
+    box = page.locator(".doctor-search")
+    assert "l'authentification SMTP n'est pas activée" in box.inner_text()
+    assert_accessible(page)
+    box.get_by_role("link", name="Coller le message complet pour une réponse précise").click()
+    page.wait_for_url("**/fr/messages/")

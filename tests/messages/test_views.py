@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
+from guides.models import KnownReply
 from tests.messages.corpus import SAMPLES, sample
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +182,11 @@ def test_the_command_exits_2_on_text_it_cannot_explain(tmp_path):
 def test_linked_from_the_navigation_home_and_diagnostic(client):
     for page in ("/fr/", "/fr/diagnostic/"):
         assert 'href="/fr/messages/"' in client.get(page).content.decode(), page
+
+
+def test_staff_edit_the_table_in_the_admin(admin_client):
+    reply = KnownReply.objects.get(key="ovh-relay-denied")
+    assert admin_client.get("/admin/guides/knownreply/?q=relayed").status_code == 200
+    page = admin_client.get(f"/admin/guides/knownreply/{reply.pk}/change/")
+    assert page.status_code == 200
+    assert "relayed thru this mta" in page.content.decode()
