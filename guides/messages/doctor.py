@@ -40,8 +40,9 @@ KNOWN_HEADERS = {
     "x-vr-spamcause",
     "reply-to",
 }
+# The subjects auto-replies start with, when they carry no Auto-Submitted header.
 AUTO_REPLY = re.compile(
-    r"out of (?:the )?office|absen(?:t|ce)|automatic reply|réponse automatique"
+    r"out of (?:the )?office|absent|absence|automatic reply|réponse automatique"
     r"|auto[- ]?reply|congés",
     re.IGNORECASE,
 )
@@ -199,9 +200,8 @@ def explain_bounce(bounce: Bounce, message: Message, entries: tuple[ReplyEntry, 
 def explain_headers(message: Message, mx_hosts: dict[str, str]) -> Diagnosis:
     reading = read_headers(message, mx_hosts=mx_hosts)
     subject = header_text(message.get("Subject", ""))
-    if message.get("Auto-Submitted", "").lower().startswith("auto-replied") or AUTO_REPLY.search(
-        subject
-    ):
+    auto_submitted = str(message.get("Auto-Submitted", "")).lower()
+    if auto_submitted.startswith("auto-replied") or AUTO_REPLY.match(subject):
         kind = Kind.AUTO_REPLY
         headline = _(
             "C'est une réponse automatique, pas un échec : votre message a bien été remis."

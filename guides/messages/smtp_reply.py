@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 MAX_REPLIES = 50
 MAX_LINE = 2000
+MAX_CONTINUED = 40
 
 # A reply code starts a line or follows a separator ("said:", "smtp;", "(", quotes...).
 REPLY = re.compile(r"(?:^|(?<=[\s:;(\[\"'»]))([45][0-5]\d)([ -]|$)")
@@ -60,7 +61,7 @@ def find_replies(text: str) -> list[SmtpReply]:
             continue
         code, separator = found.group(1), found.group(2)
         parts = [line[found.start(1) :].strip()]
-        while index < len(lines):
+        while index < len(lines) and len(parts) < MAX_CONTINUED:
             following = lines[index][:MAX_LINE]
             continued = CONTINUED.match(following)
             if separator == "-" and continued and continued.group(1) == code:

@@ -187,3 +187,8 @@ def test_the_corpus_has_forty_samples():
     from tests.messages.test_reply_table import SAMPLES as REPLIES
 
     assert len(list(SAMPLES.glob("*.eml"))) + len(REPLIES) >= 40
+
+
+def test_a_subject_that_only_mentions_an_absence_is_no_auto_reply():
+    data = sample("headers-clean.eml").replace(b"Subject: Photos", b"Subject: Photos de l'absence")
+    assert diagnose_message(data=data, language="fr").kind is Kind.HEADERS

@@ -126,3 +126,8 @@ def test_a_bom_and_windows_line_ends():
     data = "\ufeff553 sorry, that domain isn't allowed to be relayed thru this MTA (#5.7.1)\r\n"
     result = timed(data.encode("utf-8"))
     assert result.advice[0].entry.key == "ovh-relay-denied"
+
+
+def test_a_reply_continued_on_thousands_of_lines_is_cut_short():
+    result = timed(b"550-5.7.1 blocked\n" * 50_000 + b"550 5.7.1 end\n")
+    assert len(result.advice[0].reply.text) < 40 * 2000
