@@ -4,6 +4,7 @@ from guides.views import browse, diagnostic, feedback, messages, setup
 from guides.views.staff import editor as staff_editor
 from guides.views.staff import lists as staff_lists
 from guides.views.staff import publishing as staff_publishing
+from guides.views.staff import replies as staff_replies
 
 app_name = "guides"
 urlpatterns = [
@@ -35,4 +36,7 @@ urlpatterns = [
     path("staff/review-dates/", staff_lists.review_due, name="staff_review_due"),
     path("staff/translations/", staff_lists.translations, name="staff_translations"),
     path("staff/audit/", staff_lists.audit_log, name="staff_audit"),
+    path("staff/replies/", staff_replies.reply_list, name="staff_replies"),
+    path("staff/replies/new/", staff_replies.reply_edit, name="staff_reply_new"),
+    path("staff/replies/<int:pk>/", staff_replies.reply_edit, name="staff_reply_edit"),
 ]

@@ -3,6 +3,19 @@
 from django.db import migrations, models
 
 
+def refresh_groups(apps, schema_editor):
+    """Editors may change the reply table: the permission must exist before the groups get it."""
+    from django.contrib.auth.management import create_permissions
+
+    from guides.editorial.permissions import setup_groups
+
+    app_config = apps.get_app_config("guides")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
+    app_config.models_module = None
+    setup_groups(apps=apps)
+
+
 def load_replies(apps, schema_editor):
     """The reply table shipped with the portal; staff edit it in the admin afterwards."""
     from guides.messages.reply_table import shipped_replies
@@ -47,4 +60,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(load_replies, migrations.RunPython.noop),
+        migrations.RunPython(refresh_groups, migrations.RunPython.noop),
     ]

@@ -2,8 +2,11 @@
 who must act and what to do; the same without JavaScript; bad input is said in place."""
 
 import pytest
+from django.apps import apps
 
+from guides.editorial.permissions import Role, setup_groups
 from tests.messages.corpus import sample
+from tests.staff_fixtures import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -69,3 +72,30 @@ def test_the_search_explains_an_error_code_first(page, assert_accessible):
     assert_accessible(page)
     box.get_by_role("link", name="Coller le message complet pour une réponse précise").click()
     page.wait_for_url("**/fr/messages/")
+
+
+def test_an_editor_corrects_an_entry_and_the_doctor_says_it(page, assert_accessible):
+    setup_groups(apps=apps)
+    make_user("edith", Role.EDITOR)
+    page.goto(page.base_url + "/fr/accounts/login/?next=/fr/staff/replies/")
+    page.locator("#id_username").fill("edith")
+    page.locator("#id_password").fill("correct horse battery")
+    page.locator("main").get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/fr/staff/replies/")
+    assert_accessible(page)
+    page.get_by_label("Chercher une réponse").fill("553")
+    page.get_by_role("button", name="Chercher", exact=True).click()
+    page.get_by_role(
+        "link", name="Envoi refusé : l'authentification SMTP n'est pas activée"
+    ).click()
+    assert_accessible(page)
+    page.get_by_label("titre (français)").fill("Activez l'authentification SMTP")
+    page.get_by_role("button", name="Enregistrer").click()
+    page.wait_for_url("**/fr/staff/replies/")
+    page.goto(page.base_url + "/fr/messages/")
+    page.get_by_label(FIELD).fill(
+        "553 sorry, that domain isn't allowed to be relayed thru this MTA (#5.7.1)"
+    )
+    page.get_by_role("button", name="Analyser").click()
+    page.wait_for_selector("#answer-title")
+    assert page.locator("#answer-title").inner_text() == "Activez l'authentification SMTP"
