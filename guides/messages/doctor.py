@@ -74,6 +74,7 @@ class Advice:
     diagnostic_url: str = ""
     recipient: str = ""
     delayed: bool = False
+    remote_server: str = ""
 
     @property
     def actor(self) -> Actor | None:
@@ -83,6 +84,7 @@ class Advice:
         entry = self.entry
         return {
             "recipient": self.recipient or None,
+            "remote_server": self.remote_server or None,
             "delayed": self.delayed,
             "reply": self.reply.to_json(),
             "known": entry.key if entry else None,
@@ -131,6 +133,7 @@ def advise(
     sender: str,
     recipient: str = "",
     delayed: bool = False,
+    remote_server: str = "",
 ) -> Advice:
     entry = best_entry(reply, entries)
     guide_url = diagnostic_url = ""
@@ -141,7 +144,7 @@ def advise(
         diagnostic_url = reverse("guides:diagnostic")
         if domain:
             diagnostic_url += "?" + urlencode({"domain": domain})
-    return Advice(reply, entry, guide_url, diagnostic_url, recipient, delayed)
+    return Advice(reply, entry, guide_url, diagnostic_url, recipient, delayed, remote_server)
 
 
 def looks_like_message(data: bytes) -> bool:
@@ -186,6 +189,7 @@ def explain_bounce(bounce: Bounce, message: Message, entries: tuple[ReplyEntry, 
             sender=sender,
             recipient=recipient.address,
             delayed=recipient.delayed,
+            remote_server=recipient.remote_mta,
         )
         for recipient in bounce.recipients
     ]

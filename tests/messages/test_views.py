@@ -64,6 +64,7 @@ def test_an_uploaded_eml_is_read(client):
     assert "The message was not delivered to 1 recipient." in html
     assert "bob@example.test" in html
     assert "Votre devis du 2 novembre" in html
+    assert "Recipient's server:</span> <code>mx.example.test</code>" in html
 
 
 def test_an_upload_over_the_limit_gets_a_clear_message_and_no_temporary_file(
