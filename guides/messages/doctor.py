@@ -105,6 +105,8 @@ class Diagnosis:
     advice: list[Advice] = field(default_factory=list)
     bounce: Bounce | None = None
     headers: HeaderReading | None = None
+    # The sender's domain to diagnose when its authentication failed.
+    diagnostic_url: str = ""
 
     def to_json(self) -> dict:
         return {
@@ -113,6 +115,7 @@ class Diagnosis:
             "advice": [item.to_json() for item in self.advice],
             "bounce": self.bounce.to_json() if self.bounce else None,
             "headers": self.headers.to_json() if self.headers else None,
+            "diagnostic_url": self.diagnostic_url or None,
         }
 
 
@@ -221,7 +224,11 @@ def explain_headers(message: Message, mx_hosts: dict[str, str]) -> Diagnosis:
         kind, headline = Kind.HEADERS, _("Le message est arrivé ; voici son parcours.")
     else:
         kind, headline = Kind.HEADERS, _("Voici ce que disent les en-têtes du message.")
-    return Diagnosis(kind=kind, headline=headline, headers=reading)
+    diagnostic_url = ""
+    sender = domain_of(header_text(message.get("From", "")))
+    if sender and any(verdict.failed for verdict in reading.verdicts):
+        diagnostic_url = reverse("guides:diagnostic") + "?" + urlencode({"domain": sender})
+    return Diagnosis(kind=kind, headline=headline, headers=reading, diagnostic_url=diagnostic_url)
 
 
 def text_as_reply(text: str) -> SmtpReply:

@@ -140,7 +140,9 @@ def test_the_encrypted_spamcause_is_reported_not_decoded():
 
 
 def test_authentication_failures_are_the_first_reasons():
-    headers = explain("headers-auth-failures.eml").headers
+    diagnosis = explain("headers-auth-failures.eml")
+    assert diagnosis.diagnostic_url == "/fr/diagnostic/?domain=shop.example"
+    headers = diagnosis.headers
     results = {verdict.method: verdict.result for verdict in headers.verdicts}
     assert results == {"dkim": "fail", "spf": "fail", "dmarc": "fail"}
     assert headers.spam.went_to_spam
@@ -179,6 +181,7 @@ def test_a_clean_message():
     diagnosis = explain("headers-clean.eml")
     assert diagnosis.headline == "Le message est arrivé ; voici son parcours."
     assert diagnosis.headers.reasons == []
+    assert diagnosis.diagnostic_url == ""
     assert all(hop.encrypted for hop in diagnosis.headers.hops)
 
 
