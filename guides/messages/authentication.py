@@ -1,5 +1,6 @@
 """Authentication-Results headers (RFC 8601) read with the `authres` package: the SPF, DKIM,
-DMARC and ARC verdicts the receiving server wrote, each with what it means."""
+DMARC and ARC verdicts the receiving server wrote, each with what it means; Received-SPF
+(RFC 7208 §9.1) when no Authentication-Results gives the SPF verdict."""
 
 import re
 from dataclasses import dataclass
@@ -85,3 +86,12 @@ def read_results(values: list[str]) -> list[Verdict]:
                 )
             )
     return verdicts
+
+
+def read_received_spf(values: list[str]) -> list[Verdict]:
+    """The SPF verdict of the topmost Received-SPF header: "fail (reason) client-ip=…"."""
+    for value in values[:1]:
+        words = value.split(None, 1)
+        if words and words[0].lower() in GOOD | BAD | {"none", "neutral", "temperror"}:
+            return [Verdict(method="spf", result=words[0].lower(), server="Received-SPF")]
+    return []

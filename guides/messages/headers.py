@@ -7,7 +7,7 @@ from email.message import Message
 
 from django.utils.translation import gettext as _
 
-from guides.messages.authentication import Verdict, read_results
+from guides.messages.authentication import Verdict, read_received_spf, read_results
 from guides.messages.message_text import header_text
 from guides.messages.received import Hop, timeline
 from guides.messages.spam_headers import SpamReading, read_spam_headers
@@ -115,6 +115,10 @@ def read_headers(message: Message, *, mx_hosts: dict[str, str]) -> HeaderReading
     ]
     hops = timeline(received)
     verdicts = read_results(results)
+    if not any(verdict.method == "spf" for verdict in verdicts):
+        verdicts += read_received_spf(
+            [value for name, value in items if name.lower() == "received-spf"]
+        )
     spam = read_spam_headers(items)
     reasons = likely_reasons(verdicts, spam) if spam.went_to_spam else []
     return HeaderReading(

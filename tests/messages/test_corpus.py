@@ -195,3 +195,12 @@ def test_the_corpus_has_forty_samples():
 def test_a_subject_that_only_mentions_an_absence_is_no_auto_reply():
     data = sample("headers-clean.eml").replace(b"Subject: Photos", b"Subject: Photos de l'absence")
     assert diagnose_message(data=data, language="fr").kind is Kind.HEADERS
+
+
+def test_received_spf_gives_the_spf_verdict_when_nothing_else_does():
+    data = sample("headers-long-delay.eml").replace(
+        b"From: Tom",
+        b"Received-SPF: softfail (example.test: transitioning) client-ip=203.0.113.9;\nFrom: Tom",
+    )
+    verdicts = diagnose_message(data=data, language="fr").headers.verdicts
+    assert [(verdict.method, verdict.result) for verdict in verdicts] == [("spf", "softfail")]
