@@ -9,6 +9,7 @@ from guides.models import (
     DiagnosticLog,
     Domain,
     Guide,
+    KnownReply,
     Limit,
     MailClient,
     Maintenance,
@@ -61,6 +62,15 @@ class LimitAdmin(admin.ModelAdmin):
 class MxHostAdmin(admin.ModelAdmin):
     list_display = ["host", "protection", "priority", "legacy"]
     list_filter = ["protection", "legacy"]
+
+
+@admin.register(KnownReply)
+class KnownReplyAdmin(admin.ModelAdmin):
+    """The message doctor's reply table: support staff correct and add entries here."""
+
+    list_display = ["key", "code", "status", "title", "actor", "position"]
+    list_filter = ["actor", "diagnose"]
+    search_fields = ["key", "code", "status", "phrases", "title", "title_en"]
 
 
 @admin.register(Category)

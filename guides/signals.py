@@ -9,6 +9,7 @@ from guides.content.placeholders import forget_catalogue_values
 from guides.models import (
     Category,
     Guide,
+    KnownReply,
     Limit,
     MailClient,
     Maintenance,
@@ -21,7 +22,18 @@ from guides.models import (
 from guides.views.page_cache import forget_pages
 
 CATALOGUE = (ServerEndpoint, Limit, MxHost)
-SHOWN_ON_PAGES = (*CATALOGUE, Guide, Step, Category, MailClient, Offer, Maintenance, SlugRedirect)
+# KnownReply: the search shows the reply table's explanation of an error code first.
+SHOWN_ON_PAGES = (
+    *CATALOGUE,
+    Guide,
+    Step,
+    Category,
+    MailClient,
+    Offer,
+    Maintenance,
+    SlugRedirect,
+    KnownReply,
+)
 
 
 @receiver([post_save, post_delete])

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from guides.views import browse, diagnostic, feedback, setup
+from guides.views import browse, diagnostic, feedback, messages, setup
 from guides.views.staff import editor as staff_editor
 from guides.views.staff import lists as staff_lists
 from guides.views.staff import publishing as staff_publishing
+from guides.views.staff import replies as staff_replies
 
 app_name = "guides"
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("setup/dns/", setup.setup_dns, name="setup_dns"),
     path("diagnostic/", diagnostic.diagnostic, name="diagnostic"),
     path("diagnostic/history/", diagnostic.history, name="diagnostic_history"),
+    path("messages/", messages.doctor, name="messages"),
     path("guides/<slug:slug>/feedback/", feedback.vote, name="feedback"),
     path("staff/", staff_lists.dashboard, name="staff_dashboard"),
     path("staff/guides/", staff_lists.guide_list, name="staff_guides"),
@@ -34,4 +36,7 @@ urlpatterns = [
     path("staff/review-dates/", staff_lists.review_due, name="staff_review_due"),
     path("staff/translations/", staff_lists.translations, name="staff_translations"),
     path("staff/audit/", staff_lists.audit_log, name="staff_audit"),
+    path("staff/replies/", staff_replies.reply_list, name="staff_replies"),
+    path("staff/replies/new/", staff_replies.reply_edit, name="staff_reply_new"),
+    path("staff/replies/<int:pk>/", staff_replies.reply_edit, name="staff_reply_edit"),
 ]

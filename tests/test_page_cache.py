@@ -212,3 +212,16 @@ def test_a_compiled_translation_or_a_new_template_starts_a_new_cache(settings):
     finally:
         os.utime(catalogue, ns=(mark.st_atime_ns, mark.st_mtime_ns))
     assert page_cache._files_stamp() == before
+
+
+def test_an_edited_known_reply_shows_in_the_search_at_once():
+    from django.utils.html import escape
+
+    from guides.models import KnownReply
+
+    path = "/fr/search/?q=553"
+    first, _queries = fetch(Client(), path)
+    reply = next(reply for reply in KnownReply.objects.all() if escape(reply.title) in first)
+    reply.title = "Explication corrigée à l'instant"
+    reply.save()
+    assert escape("Explication corrigée à l'instant") in fetch(Client(), path)[0]

@@ -19,6 +19,7 @@ class Capability(models.TextChoices):
     WRITE = "guides.add_revision", _("Écrire des brouillons et les proposer à la relecture")
     PUBLISH = "guides.publish_revision", _("Relire, publier et programmer les guides")
     AUDIT = "guides.view_auditlog", _("Consulter le journal des actions")
+    REPLIES = "guides.change_knownreply", _("Modifier les réponses SMTP connues")
 
     @property
     def codename(self) -> str:
@@ -39,7 +40,7 @@ class Role(models.TextChoices):
     @property
     def capabilities(self) -> tuple[Capability, ...]:
         if self is Role.EDITOR:
-            return (Capability.WRITE, Capability.PUBLISH, Capability.AUDIT)
+            return (Capability.WRITE, Capability.PUBLISH, Capability.AUDIT, Capability.REPLIES)
         return (Capability.WRITE,)
 
     @property

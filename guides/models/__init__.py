@@ -8,10 +8,12 @@ from .diagnostic_log import CheckStatus, DiagnosticLog, ReportSource
 from .editorial import Revision, RevisionState, SlugRedirect
 from .feedback import GuideView, Vote
 from .offers import Limit, LimitKind, MxHost, Offer, OfferKind, Protection, Unit
+from .replies import Actor, DiagnosticTarget, KnownReply
 from .search_log import SearchLog
 from .status import Maintenance, MaintenanceKind, MaintenanceStatus
 
 __all__ = [
+    "Actor",
     "AuditAction",
     "AuditLog",
     "Category",
@@ -19,10 +21,12 @@ __all__ = [
     "CheckStatus",
     "Customer",
     "DiagnosticLog",
+    "DiagnosticTarget",
     "Domain",
     "Guide",
     "GuideStatus",
     "GuideView",
+    "KnownReply",
     "Language",
     "Limit",
     "LimitKind",

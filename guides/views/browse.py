@@ -15,6 +15,8 @@ from guides.content.widgets import widget_context
 from guides.context_processors import language_links
 from guides.editorial.feedback import record_view
 from guides.editorial.workflow import redirect_target
+from guides.messages.reply_table import search_entries
+from guides.messages.tables import reply_entries
 from guides.models import CategoryKind, Guide, Widget
 from guides.views import rate_limit
 from guides.views.page_cache import cached_page
@@ -131,7 +133,12 @@ def search(request):
 def _search_page(request, query: str, language: str):
     answer = search_or_suggest(query=query, language=language) if query else None
     hits = answer.hits if answer else []
-    context = {"query": query, "hits": hits, "corrected": answer and answer.corrected}
+    context = {
+        "query": query,
+        "hits": hits,
+        "corrected": answer and answer.corrected,
+        "replies": known_replies_for(query, language),
+    }
     if not hits:
         context["suggestions"] = listing.most_read_guides(language=language)
     template = (
@@ -140,6 +147,14 @@ def _search_page(request, query: str, language: str):
     response = render(request, template, context)
     response.notes = {"results": len(hits)}
     return response
+
+
+def known_replies_for(query: str, language: str) -> list:
+    """The reply table's entries when the search is an error ("553", "5.7.1", "over quota"),
+    shown before the guides with a link to the message doctor."""
+    if not query or not (any(character.isdigit() for character in query) or len(query) >= 6):
+        return []
+    return search_entries(query, reply_entries(language=language))
 
 
 def _may_log(request) -> bool:

@@ -31,4 +31,13 @@
       event.detail.isError = false;
     }
   });
+
+  // Message doctor: unreadable (400), too big (413) or too many (429) is said in place too.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var status = event.detail.xhr.status;
+    if ([400, 413, 429].indexOf(status) !== -1 && event.detail.target.id === "answer") {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
 })();
