@@ -7,6 +7,7 @@ from django.dispatch import receiver
 
 from guides.content.placeholders import forget_catalogue_values
 from guides.models import (
+    AlternativeHost,
     Category,
     Guide,
     Limit,
@@ -14,13 +15,14 @@ from guides.models import (
     Maintenance,
     MxHost,
     Offer,
+    OfferGeneration,
     ServerEndpoint,
     SlugRedirect,
     Step,
 )
 from guides.views.page_cache import forget_pages
 
-CATALOGUE = (ServerEndpoint, Limit, MxHost)
+CATALOGUE = (ServerEndpoint, Limit, MxHost, OfferGeneration, AlternativeHost)
 SHOWN_ON_PAGES = (*CATALOGUE, Guide, Step, Category, MailClient, Offer, Maintenance, SlugRedirect)
 
 

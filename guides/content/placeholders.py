@@ -13,15 +13,46 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from guides.catalogue.accounts import AccountSettings, account_settings, pick_endpoint
-from guides.models import Limit, LimitKind, Protocol, Security, ServerEndpoint, Unit
+from guides.catalogue.generations import public_webmail
+from guides.models import (
+    Limit,
+    LimitKind,
+    OfferGeneration,
+    Protocol,
+    Security,
+    ServerEndpoint,
+    Unit,
+)
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 CACHE_KEY = "content-values:v1:{language}"
 
 
+CODE_PLACEHOLDER = re.compile(r"<code>\{\{\s*([a-z_]+)\s*\}\}</code>")
+
+
+class Prose(str):
+    """A public page's wording for what the wizard fills with the customer's own value
+    ("votre adresse e-mail complète"): shown in italics, never in code style."""
+
+
 def expand(html: str, values: dict[str, str]) -> str:
-    """Replace each known placeholder by its escaped value; leave unknown ones as written."""
-    return PLACEHOLDER.sub(lambda m: escape(values[m[1]]) if m[1] in values else m[0], html)
+    """Replace each known placeholder by its escaped value, an address (`*_url`) as a link;
+    leave unknown ones as written."""
+
+    def prose(match: re.Match) -> str:
+        value = values.get(match[1])
+        return f"<em>{escape(value)}</em>" if isinstance(value, Prose) else match[0]
+
+    def fill(match: re.Match) -> str:
+        if match[1] not in values:
+            return match[0]
+        value = escape(values[match[1]])
+        if match[1].endswith("_url") and value:
+            return f'<a href="{value}" rel="noopener">{value}</a>'
+        return value
+
+    return PLACEHOLDER.sub(fill, CODE_PLACEHOLDER.sub(prose, html))
 
 
 def size_label(megabytes: int) -> str:
@@ -59,6 +90,7 @@ def compute_catalogue_values(
     language: str,
     endpoints: list[ServerEndpoint] | None = None,
     limits: list[Limit] | None = None,
+    generations: list[OfferGeneration] | None = None,
 ) -> dict[str, str]:
     """From the database's rows, or from the rows given (the data migration gives its own)."""
     endpoints = list(ServerEndpoint.objects.all()) if endpoints is None else endpoints
@@ -78,7 +110,8 @@ def compute_catalogue_values(
         values[f"{prefix}_port_plain"] = str(plain.port)
     webmail = [endpoint for endpoint in endpoints if endpoint.protocol == Protocol.WEBMAIL]
     if webmail:
-        values["webmail_url"] = webmail[0].url
+        values["historical_webmail_address"] = webmail[0].url
+    values["webmail_url"] = public_webmail(language=language, generations=generations).url
     with translation.override(language):
         for limit in limits:
             values[limit.kind] = limit_label(limit)
@@ -96,8 +129,8 @@ def account_values(
     with translation.override(language):
         if settings is None:
             settings = account_settings(
-                email=_("votre adresse e-mail complète"),
-                display_name=_("votre nom"),
+                email=Prose(_("votre adresse e-mail complète")),
+                display_name=Prose(_("votre nom")),
                 endpoints=endpoints,
             )
         return {

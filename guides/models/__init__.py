@@ -7,11 +7,13 @@ from .customers import Customer, Domain, Subscription, SubscriptionStatus
 from .diagnostic_log import CheckStatus, DiagnosticLog, ReportSource
 from .editorial import Revision, RevisionState, SlugRedirect
 from .feedback import GuideView, Vote
+from .generations import AlternativeHost, Feature, GenerationKind, OfferGeneration, Region
 from .offers import Limit, LimitKind, MxHost, Offer, OfferKind, Protection, Unit
 from .search_log import SearchLog
 from .status import Maintenance, MaintenanceKind, MaintenanceStatus
 
 __all__ = [
+    "AlternativeHost",
     "AuditAction",
     "AuditLog",
     "Category",
@@ -20,6 +22,8 @@ __all__ = [
     "Customer",
     "DiagnosticLog",
     "Domain",
+    "Feature",
+    "GenerationKind",
     "Guide",
     "GuideStatus",
     "GuideView",
@@ -32,10 +36,12 @@ __all__ = [
     "MaintenanceStatus",
     "MxHost",
     "Offer",
+    "OfferGeneration",
     "OfferKind",
     "Platform",
     "Protection",
     "Protocol",
+    "Region",
     "ReportSource",
     "Revision",
     "RevisionState",
