@@ -171,7 +171,7 @@ def test_the_guide_shows_the_troubleshooting_and_the_imap_pop_choice(client):
         "Le port et la sécurité vont ensemble",
         "avertissement de certificat",
         "vos dossiers n'apparaissent pas",
-        "http://webmail.ovh.net/",
+        '<a href="https://www.ovhcloud.com/fr/mail/" rel="noopener">',
     ):
         assert words in html
     choice = section(html, "<dt>POP", "</dt>")

@@ -29,7 +29,7 @@ def generation_webmail(generation: OfferGeneration, *, language: str) -> Webmail
 
 
 def customer_generation(*, user_id: int | None, domain: str) -> OfferGeneration | None:
-    """The generation of the MX Plan a signed-in customer has on `domain`, when staff recorded it."""
+    """The generation of a signed-in customer's MX Plan on `domain`, when staff recorded it."""
     if user_id is None:
         return None
     row = Domain.objects.filter(name=domain).owned_by(user_id).with_subscriptions().first()
