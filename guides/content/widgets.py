@@ -5,6 +5,7 @@ from django.utils import translation
 from guides.catalogue.generations import public_webmail
 from guides.content.placeholders import limit_label
 from guides.models import (
+    AlternativeHost,
     Limit,
     LimitKind,
     MxHost,
@@ -30,7 +31,10 @@ def reading_order(endpoint: ServerEndpoint) -> tuple[int, int, int]:
 def widget_context(*, widget: Widget, language: str) -> dict:
     if widget is Widget.SERVER_SETTINGS:
         endpoints = ServerEndpoint.objects.exclude(protocol=Protocol.WEBMAIL)
-        return {"endpoints": sorted(endpoints, key=reading_order)}
+        return {
+            "endpoints": sorted(endpoints, key=reading_order),
+            "alternative_hosts": list(AlternativeHost.objects.all()),
+        }
     if widget is Widget.WEBMAIL:
         return {
             "webmail": public_webmail(language=language),
@@ -49,6 +53,8 @@ def widget_context(*, widget: Widget, language: str) -> dict:
                     for limit in Limit.objects.filter(offer=None)
                 ]
             }
+    if widget is Widget.GENERATIONS:
+        return {"generations": generation_columns(language=language)}
     if widget is Widget.OFFERS:
         return {"offers": offer_rows(language=language)}
     return {}
@@ -67,4 +73,21 @@ def offer_rows(*, language: str) -> list[tuple[Offer, str, str]]:
     with translation.override(language):
         return [
             (offer, offer.display_name(language), quota(offer)) for offer in Offer.objects.all()
+        ]
+
+
+def generation_columns(*, language: str) -> list[dict]:
+    """Each generation as a column of the comparison table, in the page's language."""
+    with translation.override(language):
+        return [
+            {
+                "name": generation.display_name(language),
+                "webmail_name": generation.webmail_name,
+                "webmail_url": generation.webmail_link(language),
+                "recognise": generation.localised("recognise", language),
+                "password_path": generation.localised("password_path", language),
+                "deleted_items_days": generation.deleted_items_days,
+                "features": generation.features(),
+            }
+            for generation in OfferGeneration.objects.all()
         ]
