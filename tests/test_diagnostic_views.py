@@ -62,7 +62,8 @@ def test_report_page_works_without_javascript(client, dns_settings, django_asser
         assert f'id="check-{check_id}"' in html
     assert 'name="refresh" value="1"' in html
     assert 'href="/fr/diagnostic/?domain=antivirus.test"' in html
-    assert "Vos e-mails marchent-ils depuis le webmail ?" in html
+    assert "Vos e-mails fonctionnent-ils depuis le webmail ?" in html
+    assert 'href="https://web-cloud.status-ovhcloud.com/"' in html
     assert 'href="/fr/guides/k/change-password/"' in html
     assert "antivirus.test. IN MX 1 mx0.mail.ovh.net." in html
     assert response["Cache-Control"].startswith("max-age=0")
