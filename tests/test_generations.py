@@ -49,7 +49,7 @@ def test_each_generation_has_its_webmail_features_and_sources():
     assert historical.deleted_items_days is None
     assert "Abonnement" in historical.recognise and "Référence serveur" in new.recognise
     assert "Changer le mot de passe" in historical.password_path
-    assert "« … »" in new.password_path and "Modifier" in new.password_path
+    assert "…" in new.password_path and "Modifier" in new.password_path
 
 
 def test_the_other_server_names_are_in_the_catalogue():
@@ -130,7 +130,7 @@ def test_a_customer_generation_is_known_only_to_its_owner(subscription, owner, d
 def test_the_diagnostic_names_the_owner_webmail(subscription, owner):
     result = offer_check(domain="example.test", viewer=Viewer(user_id=owner.pk), today=TODAY)
     assert (
-        "Version : MX Plan, nouvelle version, webmail Outlook Web App (OWA) "
+        "Version\u00a0: MX Plan, nouvelle version, webmail Outlook Web App (OWA) "
         "(https://www.ovhcloud.com/fr/mail/)" in result.found
     )
     assert "which-mx-plan" in [link.key for link in result.links]
