@@ -3,6 +3,7 @@ autoconfig and the domain; the overall status; the cache."""
 
 import pytest
 
+from guides.content.typography import french_spacing
 from guides.diagnostics.checks.findings import CheckId, Viewer
 from guides.diagnostics.report import diagnose
 from guides.models import CheckStatus, DiagnosticLog, MxHost, Protection, ReportSource
@@ -84,7 +85,7 @@ def test_legacy_hosts_are_flagged_without_an_alarm(dns_settings):
 
 def test_mx0_ovh_net_is_named_historical_and_the_current_hosts_proposed(dns_settings):
     mx = check(report_for("noprotection.test"), CheckId.MX)
-    assert "mx0.ovh.net : un nom historique" in mx.detail
+    assert french_spacing("mx0.ovh.net : un nom historique") in mx.detail
     assert "serveurs actuels ci-dessous" in mx.action
     assert mx.expected == (
         "1 mx0.mail.ovh.net",
@@ -202,10 +203,10 @@ def test_spf(dns_settings, name, status, words):
         ("antispam.test", "ok", "surveillance seulement"),
         ("split.test", "ok", "sont refusés"),
         ("noprotection.test", "warning", "pas d'enregistrement DMARC"),
-        ("nospf-ovh.test", "error", "« p=bogus »"),
+        ("nospf-ovh.test", "error", french_spacing("« p=bogus »")),
         ("dmarc-pct.test", "warning", "pct doit être un nombre de 0 à 100"),
         ("dmarc-https.test", "warning", "mailto:adresse@domaine"),
-        ("dmarc-semicolon.test", "error", "il manque le « ; » après v=DMARC1"),
+        ("dmarc-semicolon.test", "error", french_spacing("il manque le « ; » après v=DMARC1")),
         ("dmarc-external.test", "warning", "n'a pas publié son accord"),
         ("dmarc-agreed.test", "ok", "vont en spam"),
         ("dmarc-nomx.test", "warning", "ce domaine n'a pas d'enregistrement MX"),

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.cache import caches
 
+from guides.content.typography import french_spacing
 from guides.models import Guide, MailClient, Protocol, Security, ServerEndpoint
 
 pytestmark = pytest.mark.django_db
@@ -64,8 +65,8 @@ def test_the_steps_follow_the_choices_in_the_url(client):
     assert "laisser une copie sur le serveur" in protocol
     assert "5 Go" in protocol
     security = client.get("/fr/setup/?client=thunderbird&protocol=pop").content.decode()
-    assert "Réception : port 995 ; envoi : port 465." in security
-    assert "Réception : port 110 ; envoi : port 587." in security
+    assert french_spacing("Réception : port 995 ; envoi : port 465.") in security
+    assert french_spacing("Réception : port 110 ; envoi : port 587.") in security
     assert "circulent en clair" in security
     address = client.get("/fr/setup/?client=thunderbird&protocol=pop&security=none")
     html = address.content.decode()
