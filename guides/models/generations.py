@@ -106,7 +106,7 @@ class AlternativeHost(models.Model):
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
     class Meta:
-        ordering = ["region", "order", "host"]
+        ordering = ["order", "host"]
         verbose_name = _("autre nom de serveur")
         verbose_name_plural = _("autres noms de serveur")
         constraints = [
