@@ -151,3 +151,19 @@ def test_the_wizard_names_a_signed_in_customer_webmail(client, subscription, own
     client.force_login(owner)
     html = client.post("/fr/setup/guide/", data).content.decode()
     assert "Essayez d'abord votre webmail, Outlook Web App (OWA), à l'adresse" in html
+
+
+def test_wizard_only_words_are_left_out_of_public_pages():
+    html = "<p>Cochée pour SSL{{ wizard }} ; décochée si « aucune »{{ end }}.</p>"
+    assert expand(html, {}) == "<p>Cochée pour SSL.</p>"
+    assert expand(html, {"wizard": "1"}) == "<p>Cochée pour SSL ; décochée si « aucune ».</p>"
+
+
+def test_the_public_windows_mail_page_has_no_wizard_condition(client):
+    html = client.get("/fr/guides/configurer-windows-mail/").content.decode()
+    assert "décochée seulement si" not in html and "{{ wizard }}" not in html
+    wizard = client.post(
+        "/fr/setup/guide/",
+        {"client": "windows-mail", "protocol": "imap", "security": "ssl", "email": "a@b.fr"},
+    ).content.decode()
+    assert "décochée seulement si elle est" in wizard

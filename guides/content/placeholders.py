@@ -29,6 +29,10 @@ CACHE_KEY = "content-values:v1:{language}"
 
 
 CODE_PLACEHOLDER = re.compile(r"<code>\{\{\s*([a-z_]+)\s*\}\}</code>")
+# Words for the wizard only, which knows the customer's choice: "untick it only if the
+# security is none" reads oddly on a public page, which recommends SSL/TLS.
+WIZARD_ONLY = re.compile(r"\{\{\s*wizard\s*\}\}(.*?)\{\{\s*end\s*\}\}", re.DOTALL)
+WIZARD = "wizard"
 
 
 class Prose(str):
@@ -38,7 +42,7 @@ class Prose(str):
 
 def expand(html: str, values: dict[str, str]) -> str:
     """Replace each known placeholder by its escaped value, an address (`*_url`) as a link;
-    leave unknown ones as written."""
+    keep `{{ wizard }}…{{ end }}` text only for the wizard; leave unknown ones as written."""
 
     def prose(match: re.Match) -> str:
         value = values.get(match[1])
@@ -52,6 +56,7 @@ def expand(html: str, values: dict[str, str]) -> str:
             return f'<a href="{value}" rel="noopener">{value}</a>'
         return value
 
+    html = WIZARD_ONLY.sub(lambda match: match[1] if values.get(WIZARD) else "", html)
     return PLACEHOLDER.sub(fill, CODE_PLACEHOLDER.sub(prose, html))
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from guides.catalogue.accounts import AccountSettings, account_settings
 from guides.catalogue.generations import Webmail, generation_webmail
 from guides.content import listing
-from guides.content.placeholders import PLACEHOLDER, account_values, catalogue_values
+from guides.content.placeholders import PLACEHOLDER, WIZARD, account_values, catalogue_values
 from guides.models import Guide, MailClient, OfferGeneration, Platform, Protocol, ServerEndpoint
 from guides.setup.addresses import EmailAddress
 
@@ -178,6 +178,7 @@ def personalise(
         **public,
         **account_values(settings=settings, language=language),
         "webmail_url": webmail.url,
+        WIZARD: "1",
     }
     return PersonalisedGuide(
         guide=guide, address=address, settings=settings, values=values, webmail=webmail
