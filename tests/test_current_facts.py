@@ -101,6 +101,11 @@ FACTS = {
         "fr": [[r"réglages des serveurs ne se modifient plus une fois le compte créé"]],
         "en": [[r"server settings cannot be edited once the account is created"]],
     },
+    # DOC:mx_plan/email_outlook_app_android_ios (2024-11-26).
+    "C-CLI-3": {
+        "fr": [[r"Outlook ne permet pas de modifier les réglages des serveurs", r"imap|IMAP"]],
+        "en": [[r"Outlook app cannot change the server settings", r"IMAP"]],
+    },
     # DOM:dns_zone_mx (2024-02-29).
     "C-MX-1": {
         "fr": [

@@ -39,8 +39,9 @@ def seed_catalogue(apps) -> None:
 
 
 def seed_generations(apps) -> None:
-    """The MX Plan generations and the other server names, added to a catalogue that may
-    already hold staff edits: rows that exist are left as they are."""
+    """The MX Plan generations, the other server names, today's offers and the clients added
+    since, added to a catalogue that may already hold staff edits: rows that exist are left
+    as they are."""
     data = tomllib.loads((CONTENT_DIR / "catalogue.toml").read_text(encoding="utf-8"))
     generation_model = apps.get_model("guides", "OfferGeneration")
     for order, row in enumerate(data["generation"]):
@@ -52,6 +53,9 @@ def seed_generations(apps) -> None:
         host_model.objects.get_or_create(
             protocol=row["protocol"], host=row["host"], defaults={**row, "order": order}
         )
+    client_model = apps.get_model("guides", "MailClient")
+    for order, row in enumerate(data["client"]):
+        client_model.objects.get_or_create(slug=row["slug"], defaults={**row, "order": order * 10})
     offer_model = apps.get_model("guides", "Offer")
     limit_model = apps.get_model("guides", "Limit")
     for order, row in enumerate(data["offer"]):
