@@ -106,6 +106,11 @@ FACTS = {
         "fr": [[r"Outlook ne permet pas de modifier les réglages des serveurs", r"imap|IMAP"]],
         "en": [[r"Outlook app cannot change the server settings", r"IMAP"]],
     },
+    # DOC:mx_plan/how_to_configure_outlook_2016_mac (2018-05-31).
+    "C-CLI-4": {
+        "fr": [[r"Outlook pour Mac", r"IMAP/POP", r"Utiliser SSL pour se connecter"]],
+        "en": [[r"Outlook for Mac", r"IMAP/POP", r"Use SSL to connect"]],
+    },
     # DOM:dns_zone_mx (2024-02-29).
     "C-MX-1": {
         "fr": [

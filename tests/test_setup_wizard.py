@@ -21,9 +21,9 @@ PORTS = {
     ("pop", "none"): (110, 587),
 }
 # Clients that can follow one way only: Windows 8's Mail app has no POP, Gmail on the web
-# fetches by POP over SSL only; the Outlook app offers SSL/TLS only.
+# fetches by POP over SSL only; the Outlook app and Outlook for Mac are written for SSL/TLS.
 ONLY_PROTOCOL = {"windows-8-mail": "imap", "gmail-web": "pop"}
-ONLY_SSL = {"gmail-web", "outlook-mobile"}
+ONLY_SSL = {"gmail-web", "outlook-mobile", "outlook-mac"}
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
 
 
