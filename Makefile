@@ -41,6 +41,7 @@ screenshots: $(VENV)/.installed
 
 messages: $(VENV)/.installed
 	OVHPORTAL_TESTING=1 $(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=build --no-obsolete
+	OVHPORTAL_TESTING=1 $(BIN)/python manage.py french_typography
 	OVHPORTAL_TESTING=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

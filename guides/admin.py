@@ -1,13 +1,16 @@
 """Reference data is edited here; guides are written in the staff area and only shown here."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from guides.models import (
+    AlternativeHost,
     AuditLog,
     Category,
     Customer,
     DiagnosticLog,
     Domain,
+    Feature,
     Guide,
     KnownReply,
     Limit,
@@ -15,6 +18,7 @@ from guides.models import (
     Maintenance,
     MxHost,
     Offer,
+    OfferGeneration,
     SearchLog,
     ServerEndpoint,
     SlugRedirect,
@@ -71,6 +75,39 @@ class KnownReplyAdmin(admin.ModelAdmin):
     list_display = ["key", "code", "status", "title", "actor", "position"]
     list_filter = ["actor", "diagnose"]
     search_fields = ["key", "code", "status", "phrases", "title", "title_en"]
+
+
+@admin.register(OfferGeneration)
+class OfferGenerationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "webmail_name", "deleted_items_days", "order"]
+    list_editable = ["order"]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "name_en", "order"]}),
+        (
+            _("Webmail"),
+            {
+                "fields": [
+                    "webmail_name",
+                    "webmail_url",
+                    "webmail_url_en",
+                    "recognise",
+                    "recognise_en",
+                ]
+            },
+        ),
+        (_("Espace client"), {"fields": ["password_path", "password_path_en"]}),
+        (
+            _("Fonctions et limites"),
+            {"fields": ["deleted_items_days", *(feature.value for feature in Feature)]},
+        ),
+        (_("Sources"), {"fields": ["sources"]}),
+    ]
+
+
+@admin.register(AlternativeHost)
+class AlternativeHostAdmin(admin.ModelAdmin):
+    list_display = ["host", "protocol", "region", "order"]
+    list_filter = ["region", "protocol"]
 
 
 @admin.register(Category)
@@ -157,8 +194,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
         "expires_on",
         "hosting_plan",
         "hosting_expires_on",
+        "generation",
     ]
-    list_filter = ["status", "offer"]
+    list_filter = ["status", "offer", "generation"]
     search_fields = ["domain__name", "domain__customer__name"]
     autocomplete_fields = ["domain"]
     date_hierarchy = "expires_on"

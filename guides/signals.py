@@ -7,6 +7,7 @@ from django.dispatch import receiver
 
 from guides.content.placeholders import forget_catalogue_values
 from guides.models import (
+    AlternativeHost,
     Category,
     Guide,
     KnownReply,
@@ -15,13 +16,14 @@ from guides.models import (
     Maintenance,
     MxHost,
     Offer,
+    OfferGeneration,
     ServerEndpoint,
     SlugRedirect,
     Step,
 )
 from guides.views.page_cache import forget_pages
 
-CATALOGUE = (ServerEndpoint, Limit, MxHost)
+CATALOGUE = (ServerEndpoint, Limit, MxHost, OfferGeneration, AlternativeHost)
 # KnownReply: the search shows the reply table's explanation of an error code first.
 SHOWN_ON_PAGES = (
     *CATALOGUE,

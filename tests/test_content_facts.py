@@ -159,7 +159,12 @@ FACTS = {
         ],
     },
     "F-LIM-4": {
-        "fr": [[r"au plus 20 adresses en copie", r"copié à 20 personnes compte pour 20 e-mails"]],
+        "fr": [
+            [
+                r"au plus 20 adresses en copie",
+                r"envoyé en copie à 20 personnes compte pour 20 e-mails",
+            ]
+        ],
         "en": [[r"at most 20 addresses in copy", r"copied to 20 people counts as 20 e-mails"]],
     },
     "F-LIM-5": {
@@ -371,7 +376,7 @@ FACTS = {
     "F-DIA-2": {
         "fr": [
             [
-                r"marchent-ils depuis le webmail",
+                r"fonctionnent-ils depuis le webmail",
                 r"configuration de votre logiciel",
                 r"guides de configuration",
             ]

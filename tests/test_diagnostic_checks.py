@@ -3,6 +3,7 @@ autoconfig and the domain; the overall status; the cache."""
 
 import pytest
 
+from guides.content.typography import french_spacing
 from guides.diagnostics.checks.findings import CheckId, Viewer
 from guides.diagnostics.report import diagnose
 from guides.models import CheckStatus, DiagnosticLog, MxHost, Protection, ReportSource
@@ -77,7 +78,22 @@ def test_legacy_hosts_are_flagged_without_an_alarm(dns_settings):
     assert all("legacy" in record.flags for record in report.mx.records)
     mx = check(report, CheckId.MX)
     assert mx.status == CheckStatus.OK
-    assert "1 mx1.ovh.net (ancien nom, toujours accepté)" in mx.found
+    assert "1 mx1.ovh.net (nom historique, toujours accepté)" in mx.found
+    assert "noms historiques des serveurs MX" in mx.detail
+    assert mx.expected[0] == "1 mx0.mail.ovh.net"
+
+
+def test_mx0_ovh_net_is_named_historical_and_the_current_hosts_proposed(dns_settings):
+    mx = check(report_for("noprotection.test"), CheckId.MX)
+    assert french_spacing("mx0.ovh.net : un nom historique") in mx.detail
+    assert "serveurs actuels ci-dessous" in mx.action
+    assert mx.expected == (
+        "1 mx0.mail.ovh.net",
+        "5 mx1.mail.ovh.net",
+        "50 mx2.mail.ovh.net",
+        "100 mx3.mail.ovh.net",
+        "200 mx4.mail.ovh.net",
+    )
 
 
 def test_the_mx_table_is_the_reference(dns_settings):
@@ -86,15 +102,16 @@ def test_the_mx_table_is_the_reference(dns_settings):
     assert report_for("foreign.test", refresh=True).mx.protection == "antispam"
 
 
-def test_zone_file_records_for_each_protection_level(dns_settings):
+def test_zone_file_records_are_the_current_hosts_only(dns_settings):
     mx = report_for("café.test").to_json()["mx"]
-    assert set(mx["expected"]) == {"none", "antispam", "antispam_antivirus"}
-    assert mx["expected"]["none"] == ["xn--caf-dma.test. IN MX 1 mx0.ovh.net."]
-    assert mx["expected"]["antispam"] == [
-        "xn--caf-dma.test. IN MX 1 mx1.ovh.net.",
-        "xn--caf-dma.test. IN MX 5 mx2.ovh.net.",
+    assert set(mx["expected"]) == {"antispam_antivirus"}
+    assert mx["expected"]["antispam_antivirus"] == [
+        "xn--caf-dma.test. IN MX 1 mx0.mail.ovh.net.",
+        "xn--caf-dma.test. IN MX 5 mx1.mail.ovh.net.",
+        "xn--caf-dma.test. IN MX 50 mx2.mail.ovh.net.",
+        "xn--caf-dma.test. IN MX 100 mx3.mail.ovh.net.",
+        "xn--caf-dma.test. IN MX 200 mx4.mail.ovh.net.",
     ]
-    assert mx["expected"]["antispam_antivirus"][0] == "xn--caf-dma.test. IN MX 1 mx0.mail.ovh.net."
     assert mx["records"] == [
         {"preference": 1, "exchange": "mx3.ovh.net", "flags": ["legacy"]},
         {"preference": 5, "exchange": "mx4.ovh.net", "flags": ["legacy"]},
@@ -186,10 +203,10 @@ def test_spf(dns_settings, name, status, words):
         ("antispam.test", "ok", "surveillance seulement"),
         ("split.test", "ok", "sont refusés"),
         ("noprotection.test", "warning", "pas d'enregistrement DMARC"),
-        ("nospf-ovh.test", "error", "« p=bogus »"),
+        ("nospf-ovh.test", "error", french_spacing("« p=bogus »")),
         ("dmarc-pct.test", "warning", "pct doit être un nombre de 0 à 100"),
         ("dmarc-https.test", "warning", "mailto:adresse@domaine"),
-        ("dmarc-semicolon.test", "error", "il manque le « ; » après v=DMARC1"),
+        ("dmarc-semicolon.test", "error", french_spacing("il manque le « ; » après v=DMARC1")),
         ("dmarc-external.test", "warning", "n'a pas publié son accord"),
         ("dmarc-agreed.test", "ok", "vont en spam"),
         ("dmarc-nomx.test", "warning", "ce domaine n'a pas d'enregistrement MX"),

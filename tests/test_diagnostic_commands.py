@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
+from guides.content.typography import french_spacing
 from guides.models import Customer, DiagnosticLog, Domain, Maintenance, Subscription
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_diagnose_prints_the_report(dns_settings):
     text = run("diagnose", "contact@nullmx.test")
     assert text.startswith("nullmx.test (nullmx.test) · Problème")
     assert "[Problème] Enregistrements MX (réception des e-mails)" in text
-    assert "    Trouvé : 0 ." in text
+    assert french_spacing("    Trouvé : 0 .") in text
     assert "nullmx.test. IN MX 1 mx0.mail.ovh.net." in text
     assert DiagnosticLog.objects.get().source == "command"
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from guides.content.typography import french_spacing
 from guides.models.domain_names import DomainInputError, display_name, parse_domain
 
 
@@ -41,8 +42,8 @@ def test_accepted_inputs(typed, ascii_name, display, noted):
         ("192.0.2.1", "adresse IP"),
         ("[2001:db8::1]", "adresse IP"),
         ("http://192.0.2.1/x", "adresse IP"),
-        ("ex!ample.fr", "« ! »"),
-        ("ex_ample.fr", "« _ »"),
+        ("ex!ample.fr", french_spacing("« ! »")),
+        ("ex_ample.fr", french_spacing("« _ »")),
         ("exemple", "Il manque l'extension"),
         ("exemple..fr", "deux points"),
         ("-exemple.fr", "tiret"),

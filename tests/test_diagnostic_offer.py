@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from guides.content.typography import french_spacing
 from guides.diagnostics.checks.findings import Viewer
 from guides.diagnostics.checks.maintenance import maintenance_check
 from guides.diagnostics.checks.offer import offer_check
@@ -82,8 +83,8 @@ def test_the_owner_sees_the_offer(domain, owner):
     result = offer_check(domain="antivirus.test", viewer=Viewer.of(owner), today=TODAY)
     assert result.status == CheckStatus.OK
     assert not result.needs_sign_in
-    assert result.found[0].startswith("Offre : MX Plan 5, en service")
-    assert any("Le nom de domaine : jusqu'au" in line for line in result.found)
+    assert result.found[0].startswith(french_spacing("Offre : MX Plan 5, en service"))
+    assert any(french_spacing("Le nom de domaine : jusqu'au") in line for line in result.found)
 
 
 def test_staff_see_any_domain(domain, django_user_model):

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from guides.content.typography import french_spacing
 from guides.models import Customer, DiagnosticLog, Domain, Offer, Subscription
 from guides.views import rate_limit
 from tests.dns.zones import LONG_DOMAIN
@@ -62,7 +63,8 @@ def test_report_page_works_without_javascript(client, dns_settings, django_asser
         assert f'id="check-{check_id}"' in html
     assert 'name="refresh" value="1"' in html
     assert 'href="/fr/diagnostic/?domain=antivirus.test"' in html
-    assert "Vos e-mails marchent-ils depuis le webmail ?" in html
+    assert french_spacing("Vos e-mails fonctionnent-ils depuis le webmail ?") in html
+    assert 'href="https://web-cloud.status-ovhcloud.com/"' in html
     assert 'href="/fr/guides/k/change-password/"' in html
     assert "antivirus.test. IN MX 1 mx0.mail.ovh.net." in html
     assert response["Cache-Control"].startswith("max-age=0")
@@ -211,7 +213,7 @@ def test_anonymous_cannot_tell_a_customer_domain(client, dns_settings, owner):
 def test_owner_and_staff_see_the_offer(client, dns_settings, owner, django_user_model):
     client.force_login(owner)
     html = offer_block(client.get("/fr/diagnostic/", {"domain": "antivirus.test"}).content.decode())
-    assert "Offre : MX Plan 5, en service" in html
+    assert french_spacing("Offre : MX Plan 5, en service") in html
     assert "Se connecter" not in html
     page = client.get("/fr/diagnostic/", {"domain": "antispam.test"})
     stranger = offer_block(page.content.decode())
@@ -220,7 +222,7 @@ def test_owner_and_staff_see_the_offer(client, dns_settings, owner, django_user_
     document = json.loads(api(client, "antivirus.test").content)
     offer = next(check for check in document["checks"] if check["id"] == "offer")
     assert offer["status"] == "ok"
-    assert offer["found"][0].startswith("Offre : MX Plan 5")
+    assert offer["found"][0].startswith(french_spacing("Offre : MX Plan 5"))
 
 
 def test_history(client, dns_settings, owner, django_user_model, django_assert_max_num_queries):

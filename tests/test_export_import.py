@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from guides.content.typography import french_spacing
 from guides.editorial import workflow
 from guides.editorial.revisions import GuideContent
 from guides.models import AuditAction, AuditLog, Guide, GuideStatus, RevisionState
@@ -166,7 +167,7 @@ def test_nothing_is_deleted_unless_asked(tmp_path):
     export(tmp_path)
     (tmp_path / "fr/configurer-thunderbird.md").unlink()
     output = run_import(tmp_path)
-    assert "configurer-thunderbird : absent des fichiers, gardé." in output
+    assert french_spacing("configurer-thunderbird : absent des fichiers, gardé.") in output
     assert Guide.objects.filter(language="fr", key="thunderbird").exists()
     run_import(tmp_path, "--delete-missing")
     assert not Guide.objects.filter(language="fr", key="thunderbird").exists()

@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from whitenoise.compress import Compressor
 
-from guides.models import Guide, Protocol, ServerEndpoint
+from guides.models import Guide, OfferGeneration
 from tests.crawling import crawl, unrecorded
 
 # Database tests run before the transactional ones, which empty the database.
@@ -107,9 +107,13 @@ def test_nothing_is_fetched_from_another_host(pages):
 
 
 def test_links_to_other_sites_are_the_webmail_and_links_written_in_guides(pages):
+    """Other sites are the webmail addresses of the catalogue's generations, OVHcloud's status
+    page, and links staff wrote in guides."""
     allowed = {
-        endpoint.url for endpoint in ServerEndpoint.objects.filter(protocol=Protocol.WEBMAIL)
-    }
+        url
+        for generation in OfferGeneration.objects.all()
+        for url in (generation.webmail_url, generation.webmail_url_en)
+    } | {"https://web-cloud.status-ovhcloud.com/"}
     written = " ".join(
         guide.body_html + "".join(step.body_html for step in guide.steps.all())
         for guide in Guide.objects.prefetch_related("steps")

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from guides.content.rendering import render_guide
 from guides.content.search.query import clean_query, query_terms, search_guides, stem
+from guides.content.typography import french_spacing
 from guides.models import Category, CategoryKind, Guide, GuideStatus, GuideView, SearchLog
 
 pytestmark = pytest.mark.django_db
@@ -194,7 +195,7 @@ def test_clean_query_removes_what_nobody_types():
 def test_search_page_shows_highlighted_results_and_their_count(client):
     html = client.get("/fr/search/", {"q": "quotas"}).content.decode()
     count = len(search_guides(query="quotas", language="fr"))
-    assert f"{count} guides pour « quotas »" in html
+    assert french_spacing(f"{count} guides pour « quotas »") in html
     assert "<mark>quota</mark>" in html
 
 
@@ -211,7 +212,7 @@ def test_every_search_is_logged_with_its_result_count(client):
 
 def test_no_result_page_suggests_the_diagnosis_and_the_essentials_before_any_reading(client):
     html = client.get("/fr/search/", {"q": "zzzqqq"}).content.decode()
-    assert "Aucun guide ne correspond à « zzzqqq »" in html
+    assert french_spacing("Aucun guide ne correspond à « zzzqqq »") in html
     assert "/fr/guides/k/diagnosis-checklist/" in html
     assert Guide.objects.get(language="fr", key="account-settings").get_absolute_url() in html
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.cache import caches
 
+from guides.content.typography import french_spacing
 from guides.models import Guide, MailClient, Protocol, Security, ServerEndpoint
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +21,9 @@ PORTS = {
     ("pop", "none"): (110, 587),
 }
 # Clients that can follow one way only: Windows 8's Mail app has no POP, Gmail on the web
-# fetches by POP over SSL only.
+# fetches by POP over SSL only; the Outlook app and Outlook for Mac are written for SSL/TLS.
 ONLY_PROTOCOL = {"windows-8-mail": "imap", "gmail-web": "pop"}
-ONLY_SSL = {"gmail-web"}
+ONLY_SSL = {"gmail-web", "outlook-mobile", "outlook-mac"}
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
 
 
@@ -64,8 +65,8 @@ def test_the_steps_follow_the_choices_in_the_url(client):
     assert "laisser une copie sur le serveur" in protocol
     assert "5 Go" in protocol
     security = client.get("/fr/setup/?client=thunderbird&protocol=pop").content.decode()
-    assert "Réception : port 995 ; envoi : port 465." in security
-    assert "Réception : port 110 ; envoi : port 587." in security
+    assert french_spacing("Réception : port 995 ; envoi : port 465.") in security
+    assert french_spacing("Réception : port 110 ; envoi : port 587.") in security
     assert "circulent en clair" in security
     address = client.get("/fr/setup/?client=thunderbird&protocol=pop&security=none")
     html = address.content.decode()
@@ -171,7 +172,7 @@ def test_the_guide_shows_the_troubleshooting_and_the_imap_pop_choice(client):
         "Le port et la sécurité vont ensemble",
         "avertissement de certificat",
         "vos dossiers n'apparaissent pas",
-        "http://webmail.ovh.net/",
+        '<a href="https://www.ovhcloud.com/fr/mail/" rel="noopener">',
     ):
         assert words in html
     choice = section(html, "<dt>POP", "</dt>")

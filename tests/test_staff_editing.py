@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from guides.content.typography import french_spacing
 from guides.editorial import workflow
 from guides.models import AuditAction, AuditLog, Guide, GuideStatus, Revision, RevisionState
 from tests.staff_fixtures import edit_form_data
@@ -304,7 +305,7 @@ def test_a_new_translation_records_the_french_version_it_was_made_from(editor_cl
     )
     page = editor_client.get(reverse("guides:staff_guide_new"), {"from": source.pk})
     assert 'value="guide-a-traduire"' in page.content.decode()
-    assert "Traduire « À traduire »" in page.content.decode()
+    assert french_spacing("Traduire « À traduire »") in page.content.decode()
     response = editor_client.post(
         reverse("guides:staff_guide_new") + f"?from={source.pk}",
         {

@@ -13,7 +13,16 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from guides.catalogue.accounts import AccountSettings, account_settings, pick_endpoint
-from guides.models import Limit, LimitKind, Protocol, Security, ServerEndpoint, Unit
+from guides.catalogue.generations import public_webmail
+from guides.models import (
+    Limit,
+    LimitKind,
+    OfferGeneration,
+    Protocol,
+    Security,
+    ServerEndpoint,
+    Unit,
+)
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 TAG_OR_PLACEHOLDER = re.compile(r"(<[^>]*>)|" + PLACEHOLDER.pattern)
@@ -21,12 +30,29 @@ ONE_WORD_CODE = re.compile(r"<code>(?=[^<\s]+</code>)")
 CACHE_KEY = "content-values:v1:{language}"
 
 
+CODE_PLACEHOLDER = re.compile(r"<code>\{\{\s*([a-z_]+)\s*\}\}</code>")
+# Words for the wizard only, which knows the customer's choice: "untick it only if the
+# security is none" reads oddly on a public page, which recommends SSL/TLS.
+WIZARD_ONLY = re.compile(r"\{\{\s*wizard\s*\}\}(.*?)\{\{\s*end\s*\}\}", re.DOTALL)
+WIZARD = "wizard"
+
+
+class Prose(str):
+    """A public page's wording for what the wizard fills with the customer's own value
+    ("votre adresse e-mail complète"): shown in italics, never in code style."""
+
+
 def expand(html: str, values: dict[str, str]) -> str:
-    """Replace each known placeholder by its escaped value; leave unknown ones as written.
+    """Replace each known placeholder by its escaped value, an address (`*_url`) as a link;
+    keep `{{ wizard }}…{{ end }}` text only for the wizard; leave unknown ones as written.
 
     A value of one word (a host, a port, an address) in the text is marked `class="value"`,
     which the stylesheet never breaks across lines, and so is a `<code>` of one word; in a
     tag's attribute a value stays bare."""
+
+    def prose(match: re.Match) -> str:
+        value = values.get(match[1])
+        return f"<em>{escape(value)}</em>" if isinstance(value, Prose) else match[0]
 
     def bare(match: re.Match) -> str:
         return escape(values[match[1]]) if match[1] in values else match[0]
@@ -37,9 +63,13 @@ def expand(html: str, values: dict[str, str]) -> str:
         if match[2] not in values:
             return match[0]
         value = escape(values[match[2]])
+        if match[2].endswith("_url") and value:
+            return f'<a href="{value}" rel="noopener">{value}</a>'
         return value if any(c.isspace() for c in value) else f'<span class="value">{value}</span>'
 
-    return ONE_WORD_CODE.sub('<code class="value">', TAG_OR_PLACEHOLDER.sub(fill, html))
+    html = WIZARD_ONLY.sub(lambda match: match[1] if values.get(WIZARD) else "", html)
+    html = TAG_OR_PLACEHOLDER.sub(fill, CODE_PLACEHOLDER.sub(prose, html))
+    return ONE_WORD_CODE.sub('<code class="value">', html)
 
 
 def size_label(megabytes: int) -> str:
@@ -77,6 +107,7 @@ def compute_catalogue_values(
     language: str,
     endpoints: list[ServerEndpoint] | None = None,
     limits: list[Limit] | None = None,
+    generations: list[OfferGeneration] | None = None,
 ) -> dict[str, str]:
     """From the database's rows, or from the rows given (the data migration gives its own)."""
     endpoints = list(ServerEndpoint.objects.all()) if endpoints is None else endpoints
@@ -96,7 +127,8 @@ def compute_catalogue_values(
         values[f"{prefix}_port_plain"] = str(plain.port)
     webmail = [endpoint for endpoint in endpoints if endpoint.protocol == Protocol.WEBMAIL]
     if webmail:
-        values["webmail_url"] = webmail[0].url
+        values["historical_webmail_address"] = webmail[0].url
+    values["webmail_url"] = public_webmail(language=language, generations=generations).url
     with translation.override(language):
         for limit in limits:
             values[limit.kind] = limit_label(limit)
@@ -114,8 +146,8 @@ def account_values(
     with translation.override(language):
         if settings is None:
             settings = account_settings(
-                email=_("votre adresse e-mail complète"),
-                display_name=_("votre nom"),
+                email=Prose(_("votre adresse e-mail complète")),
+                display_name=Prose(_("votre nom")),
                 endpoints=endpoints,
             )
         return {

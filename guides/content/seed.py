@@ -30,15 +30,45 @@ def seed_catalogue(apps) -> None:
     client_model = apps.get_model("guides", "MailClient")
     for order, row in enumerate(data["client"]):
         client_model.objects.create(order=order * 10, **row)
-    offer_model = apps.get_model("guides", "Offer")
-    for order, row in enumerate(data["offer"]):
-        offer_model.objects.create(order=order * 10, **row)
     limit_model = apps.get_model("guides", "Limit")
     for row in data["limit"]:
         limit_model.objects.create(**row)
     mx_model = apps.get_model("guides", "MxHost")
     for row in data["mx_host"]:
         mx_model.objects.create(**row)
+
+
+def seed_generations(apps) -> None:
+    """The MX Plan generations, the other server names, today's offers and the clients added
+    since, added to a catalogue that may already hold staff edits: rows that exist are left
+    as they are."""
+    data = tomllib.loads((CONTENT_DIR / "catalogue.toml").read_text(encoding="utf-8"))
+    generation_model = apps.get_model("guides", "OfferGeneration")
+    for order, row in enumerate(data["generation"]):
+        generation_model.objects.get_or_create(
+            kind=row["kind"], defaults={**row, "order": order * 10}
+        )
+    host_model = apps.get_model("guides", "AlternativeHost")
+    for order, row in enumerate(data["alternative_host"]):
+        host_model.objects.get_or_create(
+            protocol=row["protocol"], host=row["host"], defaults={**row, "order": order}
+        )
+    client_model = apps.get_model("guides", "MailClient")
+    for order, row in enumerate(data["client"]):
+        client_model.objects.get_or_create(slug=row["slug"], defaults={**row, "order": order * 10})
+    offer_model = apps.get_model("guides", "Offer")
+    limit_model = apps.get_model("guides", "Limit")
+    for order, row in enumerate(data["offer"]):
+        quota = row.pop("quota_mb", None)
+        offer, _created = offer_model.objects.get_or_create(
+            slug=row["slug"], defaults={**row, "order": order * 10}
+        )
+        if quota:
+            limit_model.objects.get_or_create(
+                kind="quota_max", offer=offer, defaults={"value": quota}
+            )
+    retired = offer_model.objects.filter(slug__in=data["retired_offers"])
+    retired.filter(subscriptions=None, bundled_subscriptions=None).delete()
 
 
 def seed_guides(apps) -> None:
@@ -89,7 +119,8 @@ def seed_guides(apps) -> None:
 
 def placeholder_values(apps, *, language: str) -> dict[str, str]:
     """The placeholder values for the search text, from the historical rows copied into
-    unsaved current models (which have the properties the computation reads)."""
+    unsaved current models (which have the properties the computation reads); the generations
+    are loaded by a later migration."""
     from guides.content.placeholders import compute_catalogue_values
     from guides.models import Limit, ServerEndpoint
 
@@ -107,7 +138,9 @@ def placeholder_values(apps, *, language: str) -> dict[str, str]:
         Limit(kind=row.kind, value=row.value)
         for row in apps.get_model("guides", "Limit").objects.filter(offer=None)
     ]
-    return compute_catalogue_values(language=language, endpoints=endpoints, limits=limits)
+    return compute_catalogue_values(
+        language=language, endpoints=endpoints, limits=limits, generations=[]
+    )
 
 
 def render_stored(

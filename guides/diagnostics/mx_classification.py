@@ -1,5 +1,5 @@
 """MX records classified with the MX host table: which protection level the domain's mail
-gets, or why it does not reach OVH; and the records to set for each level."""
+gets, or why it does not reach OVH; and the current records to set."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -59,7 +59,7 @@ class MxRecord:
             MxFlag.CNAME: _("alias de %(target)s") % {"target": self.alias},
             MxFlag.IP_ADDRESS: _("adresse IP"),
             MxFlag.NO_ADDRESS: _("sans adresse IP"),
-            MxFlag.LEGACY: _("ancien nom, toujours accepté"),
+            MxFlag.LEGACY: _("nom historique, toujours accepté"),
         }
         text = f"{self.preference} {self.exchange}"
         return f"{text} ({', '.join(notes[flag] for flag in self.flags)})" if self.flags else text
@@ -107,13 +107,12 @@ class MxSummary:
 
 
 def protection_choices(hosts: Iterable[MxHost]) -> dict[str, tuple[tuple[int, str], ...]]:
-    """For each protection level, the MX records to set: its current hosts, or its legacy ones
-    when the table has no current host at that level."""
-    hosts = list(hosts)
+    """For each protection level, the MX records to set: its current hosts only. The historical
+    names (mx0.ovh.net…) are recognised when found, never proposed: OVHcloud no longer
+    documents them, nor any priority for them."""
     choices = {}
     for level in Protection:
-        at_level = [host for host in hosts if host.protection == level]
-        chosen = [host for host in at_level if not host.legacy] or at_level
+        chosen = [host for host in hosts if host.protection == level and not host.legacy]
         if chosen:
             choices[level.value] = tuple(sorted((host.priority, host.host) for host in chosen))
     return choices

@@ -114,7 +114,7 @@ class Report:
             if check.advice:
                 lines.append(f"    {_('Que faire :')} {check.advice}")
         if self.mx.choices:
-            lines += ["", _("Les enregistrements MX à mettre, selon la protection choisie")]
+            lines += ["", _("Les enregistrements MX à mettre")]
             for label, text in self.mx.snippets():
                 heading = _("%(label)s :") % {"label": label}
                 lines += [f"  {heading}", *(f"    {line}" for line in text.splitlines())]

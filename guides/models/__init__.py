@@ -7,6 +7,7 @@ from .customers import Customer, Domain, Subscription, SubscriptionStatus
 from .diagnostic_log import CheckStatus, DiagnosticLog, ReportSource
 from .editorial import Revision, RevisionState, SlugRedirect
 from .feedback import GuideView, Vote
+from .generations import AlternativeHost, Feature, GenerationKind, OfferGeneration, Region
 from .offers import Limit, LimitKind, MxHost, Offer, OfferKind, Protection, Unit
 from .replies import Actor, DiagnosticTarget, KnownReply
 from .search_log import SearchLog
@@ -14,6 +15,7 @@ from .status import Maintenance, MaintenanceKind, MaintenanceStatus
 
 __all__ = [
     "Actor",
+    "AlternativeHost",
     "AuditAction",
     "AuditLog",
     "Category",
@@ -23,6 +25,8 @@ __all__ = [
     "DiagnosticLog",
     "DiagnosticTarget",
     "Domain",
+    "Feature",
+    "GenerationKind",
     "Guide",
     "GuideStatus",
     "GuideView",
@@ -36,10 +40,12 @@ __all__ = [
     "MaintenanceStatus",
     "MxHost",
     "Offer",
+    "OfferGeneration",
     "OfferKind",
     "Platform",
     "Protection",
     "Protocol",
+    "Region",
     "ReportSource",
     "Revision",
     "RevisionState",

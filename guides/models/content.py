@@ -57,6 +57,7 @@ class Widget(models.TextChoices):
     MX_HOSTS = "mx_hosts", _("Serveurs MX")
     LIMITS = "limits", _("Limites de l'offre")
     OFFERS = "offers", _("Offres")
+    GENERATIONS = "generations", _("Versions de MX Plan")
 
     @property
     def template_name(self) -> str:

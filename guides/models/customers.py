@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from guides.models.domain_names import DomainInputError, display_name, parse_domain
+from guides.models.generations import OfferGeneration
 from guides.models.offers import Offer, OfferKind
 
 
@@ -41,7 +42,7 @@ class DomainQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "subscriptions",
-                queryset=Subscription.objects.select_related("offer", "hosting_plan"),
+                queryset=Subscription.objects.select_related("offer", "hosting_plan", "generation"),
             )
         )
 
@@ -143,6 +144,15 @@ class Subscription(models.Model):
         ),
     )
     hosting_expires_on = models.DateField(_("fin de l'hébergement"), null=True, blank=True)
+    generation = models.ForeignKey(
+        OfferGeneration,
+        verbose_name=_("génération de MX Plan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        help_text=_("Vide : inconnue. Les guides, l'assistant et le diagnostic s'en servent."),
+    )
 
     class Meta:
         ordering = ["domain", "-started_on"]

@@ -9,7 +9,7 @@ from guides.models.validators import validate_hostname
 class OfferKind(models.TextChoices):
     HOSTING = "hosting", _("Comptes inclus dans un hébergement")
     MXPLAN = "mxplan", _("MX Plan (e-mail seul)")
-    EXCHANGE = "exchange", _("Exchange (offre supérieure)")
+    EXCHANGE = "exchange", _("Offre supérieure (Email Pro, Exchange, Zimbra)")
 
 
 class Offer(models.Model):

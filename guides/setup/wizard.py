@@ -14,9 +14,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from guides.catalogue.accounts import AccountSettings, account_settings
+from guides.catalogue.generations import Webmail, generation_webmail
 from guides.content import listing
-from guides.content.placeholders import PLACEHOLDER, account_values, catalogue_values
-from guides.models import Guide, MailClient, Platform, Protocol, ServerEndpoint
+from guides.content.placeholders import PLACEHOLDER, WIZARD, account_values, catalogue_values
+from guides.models import Guide, MailClient, OfferGeneration, Platform, Protocol, ServerEndpoint
 from guides.setup.addresses import EmailAddress
 
 
@@ -134,6 +135,7 @@ class PersonalisedGuide:
     address: EmailAddress
     settings: AccountSettings
     values: dict[str, str]
+    webmail: Webmail
 
     @property
     def offers_profile(self) -> bool:
@@ -153,8 +155,10 @@ def personalise(
     encryption: EncryptionChoice,
     language: str,
     endpoints: list[ServerEndpoint],
+    generation: OfferGeneration | None = None,
 ) -> PersonalisedGuide:
-    """Fill the guide's placeholders with the customer's address and the chosen servers.
+    """Fill the guide's placeholders with the customer's address and the chosen servers, and
+    name the customer's webmail when the generation of their MX Plan is known.
 
     Nothing here is cached: the values hold the address, which must stay out of shared caches.
     """
@@ -165,8 +169,17 @@ def personalise(
         encrypted=encryption.encrypted,
         endpoints=endpoints,
     )
+    public = catalogue_values(language=language)
+    if generation is None:
+        webmail = Webmail(url=public.get("webmail_url", ""))
+    else:
+        webmail = generation_webmail(generation, language=language)
     values = {
-        **catalogue_values(language=language),
+        **public,
         **account_values(settings=settings, language=language),
+        "webmail_url": webmail.url,
+        WIZARD: "1",
     }
-    return PersonalisedGuide(guide=guide, address=address, settings=settings, values=values)
+    return PersonalisedGuide(
+        guide=guide, address=address, settings=settings, values=values, webmail=webmail
+    )

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from guides.catalogue.generations import customer_generation
 from guides.content.placeholders import catalogue_values
 from guides.context_processors import language_links
 from guides.forms.setup import AddressForm, ChoicesForm, DomainForm
@@ -106,6 +107,7 @@ def setup_guide(request):
         encryption=form.cleaned_data["security"],
         language=language,
         endpoints=endpoints,
+        generation=customer_generation(user_id=request.user.id, domain=address.ascii_domain),
     )
     context = {
         "form": form,

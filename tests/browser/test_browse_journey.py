@@ -17,6 +17,9 @@ PAGES = [
     "/fr/guides/configurer-outlook-microsoft-365/",
     "/fr/search/?q=mot+de+passe",
     "/en/guides/account-settings/",
+    "/fr/guides/quelle-version-de-mx-plan/",
+    "/fr/guides/messages-d-erreur-smtp/",
+    "/en/guides/which-mx-plan/",
 ]
 
 
@@ -37,6 +40,20 @@ def test_home_to_client_guide_to_search(page, assert_accessible):
     first.wait_for()
     assert "mot de passe" in first.locator("a").inner_text().lower()
     assert first.locator("mark").count() >= 1
+    assert_accessible(page)
+
+
+def test_home_to_which_mx_plan_and_the_password_guide_of_each_version(page, assert_accessible):
+    page.goto(page.base_url + "/fr/")
+    page.get_by_role("link", name="Quelle version de MX Plan ai-je").first.click()
+    assert page.get_by_role("heading", name="Les versions de MX Plan").is_visible()
+    for name in ("MX Plan, version historique", "MX Plan, nouvelle version"):
+        assert page.get_by_role("heading", name=name).is_visible()
+    assert page.get_by_role("link", name="https://www.ovhcloud.com/fr/mail/").first.is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Changer le mot de passe").first.click()
+    assert page.url.endswith("/fr/guides/changer-le-mot-de-passe/")
+    assert page.get_by_role("heading", name="Les versions de MX Plan").is_visible()
     assert_accessible(page)
 
 
@@ -116,4 +133,4 @@ def test_copy_buttons_stay_hidden_without_javascript(page_without_js):
     page = page_without_js
     page.goto(page.base_url + "/fr/guides/parametres-des-comptes/")
     assert page.get_by_role("button", name="Copier 993").count() == 0
-    assert "993" in page.locator("table").inner_text()
+    assert "993" in page.locator("table").first.inner_text()

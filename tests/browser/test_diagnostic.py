@@ -27,8 +27,8 @@ def test_diagnostic_in_place(page, assert_accessible, dns_settings):
     assert page.locator("#check-offer").get_by_role("link", name="Se connecter").count() == 1
     assert not page.locator("#check-mx p").first.is_visible()  # a correct check is folded
     page.locator("#check-mx summary").first.click()
-    page.get_by_text("Les enregistrements MX à mettre, selon la protection choisie").click()
-    assert page.get_by_text("xn--caf-dma.test. IN MX 1 mx0.ovh.net.").is_visible()
+    page.get_by_text("Les enregistrements MX à mettre").click()
+    assert page.get_by_text("xn--caf-dma.test. IN MX 1 mx0.mail.ovh.net.").is_visible()
     assert_accessible(page)
 
     with page.expect_response(lambda response: "refresh=1" in response.url):

@@ -6,7 +6,14 @@ the policy in force."""
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from guides.diagnostics.checks.findings import CheckId, CheckResult, Zone, finding, not_done
+from guides.diagnostics.checks.findings import (
+    CheckId,
+    CheckResult,
+    Zone,
+    authentication_link,
+    finding,
+    not_done,
+)
 from guides.diagnostics.dmarc_record import (
     DmarcDiscovery,
     DmarcState,
@@ -42,7 +49,9 @@ def dmarc_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
         for destination in discovery.destinations
         if destination.authorised is False
     ]
-    result = finding(CheckId.DMARC, title, zone, found=found, expected=expected)
+    result = finding(
+        CheckId.DMARC, title, zone, found=found, expected=expected, links=(authentication_link(),)
+    )
     data = {
         "state": discovery.state.value,
         "policy": discovery.policy or "",

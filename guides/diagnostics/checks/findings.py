@@ -164,7 +164,11 @@ def zone_of(snapshot: DnsSnapshot) -> Zone:
 
 
 def checklist_link() -> GuideLink:
-    return GuideLink("diagnosis-checklist", _("Mes e-mails ne marchent pas : que vérifier ?"))
+    return GuideLink("diagnosis-checklist", _("Mes e-mails ne fonctionnent pas : que vérifier ?"))
+
+
+def authentication_link() -> GuideLink:
+    return GuideLink("email-authentication", _("SPF, DKIM et DMARC pour MX Plan"))
 
 
 def blocked(check_id: CheckId, title: str, *, because: str) -> CheckResult:
@@ -201,7 +205,13 @@ def not_done(check_id: CheckId, title: str, lookup: Lookup | None) -> CheckResul
 
 
 def finding(
-    check_id: CheckId, title: str, zone: Zone, *, found: list[str], expected: list[str]
+    check_id: CheckId,
+    title: str,
+    zone: Zone,
+    *,
+    found: list[str],
+    expected: list[str],
+    links: tuple[GuideLink, ...] = (),
 ) -> Callable[..., CheckResult]:
     """The results one DNS check can give, which differ in status, detail and what to fix."""
 
@@ -215,7 +225,7 @@ def finding(
             expected=tuple(expected),
             advice=zone.fix(what) if what else "",
             action=what,
-            **more,
+            **{"links": links, **more},
         )
 
     return result

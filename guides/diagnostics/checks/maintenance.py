@@ -35,7 +35,7 @@ def maintenance_check(*, maintenances: Sequence[Maintenance]) -> CheckResult:
         else _("Des travaux sont en cours sur les e-mails : le service peut être gêné."),
         found=found,
         advice=_(
-            "Si vos e-mails ne marchent pas, c'est peut-être la cause : attendez la fin prévue "
+            "Si vos e-mails ne fonctionnent pas, c'est peut-être la cause : attendez la fin prévue "
             "avant de changer vos réglages."
         ),
     )

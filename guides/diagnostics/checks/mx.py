@@ -17,8 +17,14 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
     )
     texts = {
         MxProtection.NONE: (
-            _("Vos e-mails arrivent bien chez OVH, sans filtre anti-spam ni antivirus."),
-            _("Pour filtrer le spam, choisissez un niveau protégé ci-dessous."),
+            _(
+                "Vos e-mails arrivent bien chez OVH, par mx0.ovh.net : un nom historique qui, "
+                "d'après le guide d'OVH de 2014, ne filtrait ni le spam ni les virus."
+            ),
+            _(
+                "Remplacez vos enregistrements MX par les serveurs actuels ci-dessous : ils "
+                "filtrent tous le spam et les virus."
+            ),
         ),
         MxProtection.ANTISPAM: (
             _("Vos e-mails arrivent bien chez OVH, avec l'anti-spam simple."),
@@ -77,6 +83,11 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
     }
     detail, what = texts[summary.protection]
     status = summary.protection.status
+    if any(MxFlag.LEGACY in record.flags for record in summary.records):
+        detail = " ".join([detail, _historical_names()])
+        what = what or _(
+            "Quand vous modifierez votre zone, mettez les serveurs actuels ci-dessous à la place."
+        )
     problems = [problem for record in summary.records for problem in _mx_problems(record)]
     if problems:
         status = CheckStatus.worst([status, CheckStatus.WARNING])
@@ -95,6 +106,14 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
         advice=zone.fix(what) if what else "",
         action=what,
         links=(GuideLink("mx-records", _("Les enregistrements MX")),),
+    )
+
+
+def _historical_names() -> str:
+    return _(
+        "mx0.ovh.net à mx4.ovh.net sont les noms historiques des serveurs MX d'OVH (guide "
+        "de 2014) : ils sont toujours acceptés, mais OVHcloud documente aujourd'hui "
+        "mx0.mail.ovh.net à mx4.mail.ovh.net."
     )
 
 

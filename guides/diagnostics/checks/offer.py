@@ -13,7 +13,7 @@ from guides.diagnostics.checks.findings import (
     Viewer,
     checklist_link,
 )
-from guides.models import CheckStatus, Domain, SubscriptionStatus
+from guides.models import CheckStatus, Domain, OfferGeneration, SubscriptionStatus
 
 # An expiry this close is worth a warning.
 EXPIRY_WARNING_DAYS = 30
@@ -86,6 +86,7 @@ def _offer_state(row: Domain, today: datetime.date) -> CheckResult:
                 "start": date_format(subscription.started_on),
             }
         )
+        found.append(_generation_found(subscription.generation, language))
         state_findings = {
             SubscriptionStatus.EXPIRED: (
                 CheckStatus.ERROR,
@@ -136,8 +137,22 @@ def _offer_state(row: Domain, today: datetime.date) -> CheckResult:
         )
         if status is not CheckStatus.OK
         else "",
-        links=(GuideLink("mx-plan", _("L'offre MX Plan")),),
+        links=(
+            GuideLink("mx-plan", _("L'offre MX Plan")),
+            GuideLink("which-mx-plan", _("Quelle version de MX Plan ai-je ?")),
+        ),
     )
+
+
+def _generation_found(generation: OfferGeneration | None, language: str) -> str:
+    """Which MX Plan the customer has, and so which webmail and which guides apply."""
+    if generation is None:
+        return _("Version de MX Plan : non renseignée (voyez comment la reconnaître)")
+    return _("Version : %(generation)s, webmail %(webmail)s (%(url)s)") % {
+        "generation": generation.display_name(language),
+        "webmail": generation.webmail_name,
+        "url": generation.webmail_link(language),
+    }
 
 
 def _expiry(

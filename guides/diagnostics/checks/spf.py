@@ -8,7 +8,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from guides.diagnostics import spf_record
-from guides.diagnostics.checks.findings import CheckId, CheckResult, Zone, finding, not_done
+from guides.diagnostics.checks.findings import (
+    CheckId,
+    CheckResult,
+    Zone,
+    authentication_link,
+    finding,
+    not_done,
+)
 from guides.diagnostics.snapshot import DnsSnapshot
 from guides.diagnostics.spf_evaluation import (
     SpfEvaluation,
@@ -29,7 +36,14 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     records = spf_record.spf_records(lookup.records)
     include = f"include:{spf_record.OVH_INCLUDE}"
     if not records:
-        return finding(CheckId.SPF, title, zone, found=[], expected=[spf_record.RECOMMENDED])(
+        return finding(
+            CheckId.SPF,
+            title,
+            zone,
+            found=[],
+            expected=[spf_record.RECOMMENDED],
+            links=(authentication_link(),),
+        )(
             CheckStatus.WARNING,
             _(
                 "Votre domaine n'a pas d'enregistrement SPF : les destinataires ne peuvent pas "
@@ -48,7 +62,9 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
         return _unreadable(title, records, evaluation)
     corrected = corrected_record(text=" ".join(records[0].split()), include=spf_record.OVH_INCLUDE)
     expected = corrected if evaluation.result is not SpfResult.PASS else spf_record.RECOMMENDED
-    result = finding(CheckId.SPF, title, zone, found=records, expected=[expected])
+    result = finding(
+        CheckId.SPF, title, zone, found=records, expected=[expected], links=(authentication_link(),)
+    )
     data = {
         "ovh_result": evaluation.result.value,
         "problem": evaluation.problem.value if evaluation.problem else "",

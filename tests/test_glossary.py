@@ -1,0 +1,61 @@
+"""The variants the glossary forbids appear in no shipped guide, interface string or catalogue
+value of their language."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from guides.content.seed import CONTENT_DIR
+from tests.test_translations import read_po
+
+GLOSSARY = CONTENT_DIR.parent / "GLOSSARY.md"
+LOCALE = Path(settings.BASE_DIR) / "locale"
+ROW = re.compile(r"^\| (fr|en|both) \| `([^`]+)` \| (.+) \|$", re.MULTILINE)
+
+
+def forbidden() -> list[tuple[str, str, str]]:
+    return ROW.findall(GLOSSARY.read_text(encoding="utf-8"))
+
+
+def texts(language: str) -> dict[str, str]:
+    """Every shipped text of a language, by where it comes from."""
+    found = {
+        str(path.relative_to(CONTENT_DIR)): path.read_text(encoding="utf-8")
+        for path in sorted((CONTENT_DIR / language).glob("*.md"))
+    }
+    catalogue = tomllib.loads((CONTENT_DIR / "catalogue.toml").read_text(encoding="utf-8"))
+    suffix = "_en" if language == "en" else ""
+    found["catalogue.toml"] = " | ".join(
+        str(row[key])
+        for rows in catalogue.values()
+        if isinstance(rows, list)
+        for row in rows
+        if isinstance(row, dict)
+        for key in row
+        if key.endswith("_en") == bool(suffix) and isinstance(row[key], str)
+    )
+    entries = read_po(LOCALE / "en" / "LC_MESSAGES" / "django.po")
+    found["django.po"] = " | ".join(
+        entry["msgstr" if language == "en" else "msgid"] for entry in entries
+    )
+    return found
+
+
+def test_the_glossary_lists_variants_for_both_languages():
+    languages = {language for language, _avoid, _write in forbidden()}
+    assert {"fr", "en", "both"} <= languages
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_forbidden_variant_is_used(language):
+    rules = [(avoid, write) for lang, avoid, write in forbidden() if lang in (language, "both")]
+    faults = [
+        f"{where}: « {avoid} » (write {write})"
+        for where, text in texts(language).items()
+        for avoid, write in rules
+        if re.search(rf"(?<!\w){re.escape(avoid)}(?!\w)", text)
+    ]
+    assert not faults, faults
