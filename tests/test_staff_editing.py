@@ -119,6 +119,7 @@ def test_a_new_guide_scheduled_for_later_is_hidden_until_then(editor_client):
             "body": "Bonjour.",
             "action": "publish",
             "publish_at": later.strftime("%Y-%m-%dT%H:%M"),
+            "accept_warnings": "on",  # no English twin yet
             "steps-TOTAL_FORMS": 1,
             "steps-INITIAL_FORMS": 0,
         },
@@ -133,7 +134,7 @@ def test_a_new_guide_scheduled_for_later_is_hidden_until_then(editor_client):
     assert guide.status == GuideStatus.DRAFT
     assert workflow.head_revision(guide).state == RevisionState.DRAFT
 
-    editor_client.post(publish_url(guide), {"revision": 1})
+    editor_client.post(publish_url(guide), {"revision": 1, "accept_warnings": "on"})
     assert editor_client.get("/fr/guides/un-nouveau-guide/").status_code == 200
     actions = AuditLog.objects.filter(object_id=str(guide.pk)).values_list("action", flat=True)
     assert list(actions) == [

@@ -29,6 +29,14 @@ def publish_at_field() -> forms.DateTimeField:
     )
 
 
+def accept_warnings_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("Publier malgré les avertissements"),
+        required=False,
+        help_text=_("Les erreurs, elles, empêchent toujours la publication."),
+    )
+
+
 def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -119,6 +127,7 @@ class GuideForm(forms.Form):
         help_text=_("Cochez si vous avez reporté les dernières modifications du texte français."),
     )
     publish_at = publish_at_field()
+    accept_warnings = accept_warnings_field()
     base = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(
@@ -133,6 +142,7 @@ class GuideForm(forms.Form):
             del self.fields["from_source"]
         if not can_publish:  # publishing and review dates are the editors'
             del self.fields["publish_at"]
+            del self.fields["accept_warnings"]
             self.fields["review_by"].disabled = True
 
     def clean(self) -> dict:
@@ -267,6 +277,7 @@ class GuideEditor:
 class PublishForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     publish_at = publish_at_field()
+    accept_warnings = accept_warnings_field()
 
 
 class RevisionForm(forms.Form):

@@ -18,7 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from guides.content.markdown import render_markdown
 from guides.content.placeholders import catalogue_values
 from guides.content.widgets import widget_context
-from guides.editorial import staff_lists, workflow
+from guides.editorial import checks, staff_lists, workflow
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.revisions import GuideContent, diff_contents, diff_texts
 from guides.forms.staff import (
@@ -91,7 +91,13 @@ def guide_new(request):
     )
     if action is EditorAction.PUBLISH:
         revision = workflow.head_revision(guide)
-        publish_revision(request, guide=guide, revision=revision, at=data.get("publish_at"))
+        publish_revision(
+            request,
+            guide=guide,
+            revision=revision,
+            at=data.get("publish_at"),
+            accept_warnings=data.get("accept_warnings", False),
+        )
     else:
         messages.success(request, _("Le guide est créé, comme brouillon."))
     return redirect("guides:staff_guide_edit", pk=guide.pk)
@@ -140,7 +146,13 @@ def guide_edit(request, pk):
     if data["review_by"] != guide.review_by:
         workflow.mark_reviewed(guide=guide, author=request.user, review_by=data["review_by"])
     if action is EditorAction.PUBLISH:
-        publish_revision(request, guide=guide, revision=revision, at=data.get("publish_at"))
+        publish_revision(
+            request,
+            guide=guide,
+            revision=revision,
+            at=data.get("publish_at"),
+            accept_warnings=data.get("accept_warnings", False),
+        )
     else:
         messages.success(
             request, _("Révision %(number)s enregistrée.") % {"number": revision.number}
@@ -158,7 +170,9 @@ def preview(request):
     return render(
         request,
         "staff/guide_form.html#preview",
-        _preview_context(editor.draft_content(), language=language),
+        _preview_context(
+            editor.draft_content(), language=language, key=request.POST.get("key", "")
+        ),
     )
 
 
@@ -198,6 +212,7 @@ def history(request, pk):
 def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, source=None, **extra):
     status = extra.pop("status", 200)
     language = guide.language if guide is not None else editor.form.language
+    key = guide.key if guide is not None else editor.form["key"].value() or ""
     context = {
         "guide": guide,
         "source": source,
@@ -207,7 +222,9 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
         "head": head,
         "actions": EditorAction,
         "language": language,
-        **_preview_context(editor.draft_content(), language=language),
+        **_preview_context(editor.draft_content(), language=language, key=key),
+        "placeholders": checks.valid_placeholders(language=language),
+        "guide_keys": checks.guide_keys(language=language),
         **extra,
     }
     if guide is not None:
@@ -244,8 +261,9 @@ def _render_conflict(request, *, guide: Guide, editor: GuideEditor, head: Revisi
     )
 
 
-def _preview_context(content: GuideContent, *, language: str) -> dict:
-    """What templates/guides/content/_guide_article.html needs, built from unsaved text."""
+def _preview_context(content: GuideContent, *, language: str, key: str) -> dict:
+    """What templates/guides/content/_guide_article.html needs, built from unsaved text, and
+    what the checks before publishing find in it."""
     guide = Guide(language=language, title=content.title, summary=content.summary)
     guide.body_html = render_markdown(content.body, language=language)
     if content.client:
@@ -259,6 +277,7 @@ def _preview_context(content: GuideContent, *, language: str) -> dict:
         "preview_guide": guide,
         "preview_steps": steps,
         "values": catalogue_values(language=language),
+        "findings": checks.check_guide(content=content, language=language, key=key),
         "widget": widget,
         **(widget_context(widget=widget, language=language) if widget else {}),
     }

@@ -39,7 +39,11 @@ def publish(request, pk):
     revision = named_revision(request, guide)
     if revision is not None and form.is_valid():
         publish_revision(
-            request, guide=guide, revision=revision, at=form.cleaned_data["publish_at"]
+            request,
+            guide=guide,
+            revision=revision,
+            at=form.cleaned_data["publish_at"],
+            accept_warnings=form.cleaned_data["accept_warnings"],
         )
     elif revision is not None:
         messages.error(
