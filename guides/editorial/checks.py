@@ -13,12 +13,14 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from guides.content.placeholders import PLACEHOLDER, catalogue_values
 from guides.editorial.revisions import GuideContent
-from guides.models import Guide, Language
+from guides.models import Guide, GuideStatus, Language
 
 GUIDE_LINK = re.compile(r"\]\(\s*guide:([^)\s]*)")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
@@ -168,11 +170,11 @@ def _step_name(number: int, title: str) -> str:
 
 def _guide_keys(*, language: str) -> dict[str, bool]:
     """Each key of the language, and whether its guide is online now."""
-    published = set(Guide.objects.published().in_language(language).values_list("key", flat=True))
-    return {
-        key: key in published
-        for key in Guide.objects.in_language(language).values_list("key", flat=True)
-    }
+    online = Q(status=GuideStatus.PUBLISHED, published_at__lte=timezone.now())
+    rows = Guide.objects.in_language(language).annotate(
+        online=ExpressionWrapper(online, output_field=BooleanField())
+    )
+    return dict(rows.values_list("key", "online"))
 
 
 def _has_twin(*, key: str) -> bool:

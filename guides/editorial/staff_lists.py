@@ -18,9 +18,12 @@ class EditorialStatus(models.TextChoices):
 
     SCHEDULED = "scheduled", _("Publication programmée")
     SUBMITTED = "submitted", _("À relire")
+    CHANGES_REQUESTED = "changes", _("Modifications demandées")
     PENDING = "pending", _("Brouillon en attente")
-    UNPUBLISHED = "unpublished", _("Jamais publié")
+    UNPUBLISHED = "unpublished", _("Hors ligne")
     PUBLISHED = "published", _("En ligne")
+    RETIRED = "retired", _("Retiré")
+    ARCHIVED = "archived", _("Archivé")
 
     @classmethod
     def of(cls, guide: Guide) -> "EditorialStatus":
@@ -29,6 +32,10 @@ class EditorialStatus(models.TextChoices):
             return cls.SCHEDULED
         if guide.head_state == RevisionState.SUBMITTED:
             return cls.SUBMITTED
+        if guide.head_state == RevisionState.CHANGES_REQUESTED:
+            return cls.CHANGES_REQUESTED
+        if guide.status in GuideStatus.withdrawn():
+            return cls(guide.status)
         if guide.status == GuideStatus.DRAFT:
             return cls.UNPUBLISHED
         if guide.head_state == RevisionState.DRAFT:
@@ -40,9 +47,12 @@ class EditorialStatus(models.TextChoices):
         return {
             EditorialStatus.SCHEDULED: "status-unknown",
             EditorialStatus.SUBMITTED: "status-warning",
+            EditorialStatus.CHANGES_REQUESTED: "status-warning",
             EditorialStatus.PENDING: "status-warning",
             EditorialStatus.UNPUBLISHED: "status-unknown",
             EditorialStatus.PUBLISHED: "status-ok",
+            EditorialStatus.RETIRED: "status-unknown",
+            EditorialStatus.ARCHIVED: "status-unknown",
         }[self]
 
 

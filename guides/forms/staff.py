@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guides.content.guide_files import STEP_MARKER
+from guides.editorial.retirement import Withdrawal, replacement_choices
 from guides.editorial.revisions import GuideContent
 from guides.editorial.workflow import SOURCE_LANGUAGE
 from guides.models import CategoryKind, Guide, MailClient, Widget
@@ -309,3 +310,35 @@ class ReviewedForm(forms.Form):
         if value <= timezone.localdate():
             raise forms.ValidationError(_("Choisissez une date à venir."))
         return value
+
+
+class WithdrawForm(forms.Form):
+    """Unpublish, retire or archive a guide; the confirmation box stands for "are you sure"."""
+
+    how = forms.ChoiceField(
+        label=_("Que faire ?"), choices=Withdrawal.choices, widget=forms.RadioSelect
+    )
+    replacement = forms.ModelChoiceField(
+        label=_("Guide de remplacement (pour « Retirer »)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Aucun : la page répondra « 410 – retiré »"),
+    )
+    reason = SingleLineField(label=_("Pourquoi (facultatif)"), max_length=150, required=False)
+    confirm = forms.BooleanField(
+        label=_("Je confirme : les lecteurs ne verront plus ce guide"),
+        error_messages={"required": _("Cochez la confirmation pour retirer le guide.")},
+    )
+
+    def __init__(self, *args, guide: Guide, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["replacement"].queryset = replacement_choices(guide).order_by("title")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        how = cleaned.get("how")
+        if cleaned.get("replacement") and how and not Withdrawal(how).takes_replacement:
+            self.add_error(
+                "replacement", _("Seul « Retirer » redirige vers un guide de remplacement.")
+            )
+        return cleaned

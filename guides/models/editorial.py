@@ -18,11 +18,17 @@ class RevisionState(models.TextChoices):
     SUBMITTED = "submitted", _("Proposée à la relecture")
     SCHEDULED = "scheduled", _("Programmée")
     PUBLISHED = "published", _("Publiée")
+    CHANGES_REQUESTED = "changes", _("Modifications demandées")
+    REJECTED = "rejected", _("Refusée")
 
     @property
     def awaits_editor(self) -> bool:
         """Written but not (yet) live: an editor may publish or schedule it."""
-        return self in (RevisionState.DRAFT, RevisionState.SUBMITTED)
+        return self in (
+            RevisionState.DRAFT,
+            RevisionState.SUBMITTED,
+            RevisionState.CHANGES_REQUESTED,
+        )
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -65,6 +71,20 @@ class Revision(models.Model):
         null=True,
         blank=True,
         help_text=_("Pour une traduction : la date de la version française dont elle est tirée."),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("relue par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("relue le"), null=True, blank=True)
+    review_comment = models.TextField(
+        _("commentaire de relecture"),
+        blank=True,
+        help_text=_("Ce que l'éditeur demande de changer, ou pourquoi il refuse."),
     )
 
     slug = models.SlugField(_("adresse"), max_length=100)

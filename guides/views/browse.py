@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -14,6 +14,7 @@ from guides.content.search.query import clean_query, search_guides
 from guides.content.widgets import widget_context
 from guides.context_processors import language_links
 from guides.editorial.feedback import record_view
+from guides.editorial.retirement import Gone, withdrawn_by_key, withdrawn_page
 from guides.editorial.workflow import redirect_target
 from guides.models import CategoryKind, Guide, Widget
 from guides.views import rate_limit
@@ -54,7 +55,7 @@ def guide_detail(request, slug):
     except Guide.DoesNotExist:
         if moved_to := redirect_target(slug=slug, language=language):
             return redirect(moved_to, permanent=True)
-        raise Http404 from None
+        return _withdrawn(request, withdrawn_page(slug=slug, language=language))
     if request.method == "GET":
         record_view(guide=guide)
     widget = Widget(guide.widget)
@@ -79,8 +80,21 @@ def guide_detail(request, slug):
 @require_safe
 @reads_published_guides
 def guide_by_key(request, key):
-    guide = get_object_or_404(Guide.objects.published().in_language(get_language()), key=key)
+    language = get_language()
+    guide = Guide.objects.published().in_language(language).filter(key=key).first()
+    if guide is None:
+        return _withdrawn(request, withdrawn_by_key(key=key, language=language))
     return redirect(guide)
+
+
+def _withdrawn(request, gone: Gone | None):
+    """A retired guide's address leads to its replacement, or says it is gone for good (410);
+    an address no guide ever had is a 404."""
+    if gone is None:
+        raise Http404
+    if gone.redirect_to:
+        return redirect(gone.redirect_to, permanent=True)
+    return render(request, "guides/content/gone.html", {"guide": gone.guide}, status=410)
 
 
 @require_safe

@@ -27,6 +27,7 @@ from guides.forms.staff import (
     GuideForm,
     NewGuideForm,
     PublishForm,
+    WithdrawForm,
 )
 from guides.models import Guide, MailClient, Revision, Step, Widget
 from guides.views.staff.actions import int_or, publish_revision
@@ -230,6 +231,7 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
     if guide is not None:
         context |= {
             "publish_form": PublishForm(initial={"revision": head.number}) if head else None,
+            "withdraw_form": WithdrawForm(guide=guide),
             "scheduled": guide.revisions.scheduled().first(),
             "translations": staff_lists.translation_overview(key=guide.key),
             "source_date": _source_date(guide),

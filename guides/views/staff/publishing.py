@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST
 
 from guides.editorial import workflow
 from guides.editorial.permissions import Capability, staff_required
+from guides.editorial.retirement import Withdrawal, withdraw
 from guides.forms.staff import (
     PublishForm,
     ReviewedForm,
     RevisionForm,
+    WithdrawForm,
 )
 from guides.models import Guide
 from guides.views.staff.actions import attempt, named_revision, publish_revision
@@ -108,3 +110,26 @@ def reviewed(request, pk):
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
     return redirect("guides:staff_review_due")
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def withdraw_guide(request, pk):
+    guide = get_object_or_404(Guide, pk=pk)
+    form = WithdrawForm(request.POST, guide=guide)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    how = Withdrawal(form.cleaned_data["how"])
+    done = attempt(
+        request,
+        withdraw,
+        guide=guide,
+        how=how,
+        replacement=form.cleaned_data["replacement"],
+        reason=form.cleaned_data["reason"],
+    )
+    if done:
+        messages.success(request, how.done_message)
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
