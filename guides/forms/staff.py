@@ -333,6 +333,7 @@ class WithdrawForm(forms.Form):
     def __init__(self, *args, guide: Guide, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["replacement"].queryset = replacement_choices(guide).order_by("title")
+        self.fields["replacement"].label_from_instance = lambda replacement: replacement.title
 
     def clean(self) -> dict:
         cleaned = super().clean()
