@@ -276,3 +276,23 @@ OVHPORTAL_SEARCH_LOG_RATE = int(os.environ.get("OVHPORTAL_SEARCH_LOG_RATE", "30"
 # How long a public page stays in the page cache at most (edits forget it at once; 0: off).
 OVHPORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_PAGE_CACHE_SECONDS", "300"))
 OVHPORTAL_CONTENT_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_CONTENT_CACHE_SECONDS", "300"))
+
+# Review notifications to staff (guides/editorial/review.py): printed on the console in
+# development (DEBUG, `make run`), sent by SMTP otherwise, to EMAIL_HOST (EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), all read from the environment.
+if DEBUG and "EMAIL_HOST" not in os.environ:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=False),
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portail-aide@localhost")

@@ -87,14 +87,6 @@ def guides_with_status(*, language: str = "", query: str = "") -> list[Guide]:
     return result
 
 
-def submitted_guides() -> list[Guide]:
-    return [
-        guide
-        for guide in guides_with_status()
-        if guide.editorial_status == EditorialStatus.SUBMITTED
-    ]
-
-
 def guides_to_review(
     *, today: datetime.date, ahead_days: int = 30
 ) -> tuple[list[Guide], list[Guide]]:

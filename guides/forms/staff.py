@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -343,3 +344,25 @@ class WithdrawForm(forms.Form):
                 "replacement", _("Seul « Retirer » redirige vers un guide de remplacement.")
             )
         return cleaned
+
+
+class ReviewForm(forms.Form):
+    """An editor's answer to a proposal other than publishing it: changes to make, or no."""
+
+    class Decision(models.TextChoices):
+        CHANGES = "changes", _("Demander des modifications")
+        REJECT = "reject", _("Refuser la proposition")
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    decision = forms.ChoiceField(
+        label=_("Votre réponse"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Commentaire pour l'auteur"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Ce qu'il faut changer, ou pourquoi vous refusez ; l'auteur le lira sur son brouillon."
+        ),
+        error_messages={"required": _("Écrivez un commentaire pour l'auteur.")},
+    )

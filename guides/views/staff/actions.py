@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guides.editorial import checks, workflow
+from guides.editorial import checks, review, workflow
 from guides.editorial.revisions import GuideContent
 from guides.models import Guide, Revision
 
@@ -34,6 +34,7 @@ def publish_revision(
     published = attempt(request, workflow.publish, guide=guide, revision=revision, at=at)
     if published is None:
         return
+    review.notify_published(guide=guide, revision=revision, editor=request.user)
     if at is not None and at > timezone.now():
         messages.success(
             request,

@@ -18,7 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from guides.content.markdown import render_markdown
 from guides.content.placeholders import catalogue_values
 from guides.content.widgets import widget_context
-from guides.editorial import checks, staff_lists, workflow
+from guides.editorial import checks, review, staff_lists, workflow
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.revisions import GuideContent, diff_contents, diff_texts
 from guides.forms.staff import (
@@ -27,6 +27,7 @@ from guides.forms.staff import (
     GuideForm,
     NewGuideForm,
     PublishForm,
+    ReviewForm,
     WithdrawForm,
 )
 from guides.models import Guide, MailClient, Revision, Step, Widget
@@ -101,6 +102,8 @@ def guide_new(request):
         )
     else:
         messages.success(request, _("Le guide est créé, comme brouillon."))
+    if action is EditorAction.SUBMIT:
+        review.notify_submitted(guide=guide, revision=workflow.head_revision(guide))
     return redirect("guides:staff_guide_edit", pk=guide.pk)
 
 
@@ -158,6 +161,8 @@ def guide_edit(request, pk):
         messages.success(
             request, _("Révision %(number)s enregistrée.") % {"number": revision.number}
         )
+    if action is EditorAction.SUBMIT:
+        review.notify_submitted(guide=guide, revision=revision)
     return redirect("guides:staff_guide_edit", pk=guide.pk)
 
 
@@ -232,6 +237,7 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
         context |= {
             "publish_form": PublishForm(initial={"revision": head.number}) if head else None,
             "withdraw_form": WithdrawForm(guide=guide),
+            "review_form": ReviewForm(initial={"revision": head.number}) if head else None,
             "scheduled": guide.revisions.scheduled().first(),
             "translations": staff_lists.translation_overview(key=guide.key),
             "source_date": _source_date(guide),

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from guides.editorial import feedback, staff_lists
+from guides.editorial import feedback, review, staff_lists
 from guides.editorial.permissions import Capability, staff_required
 from guides.forms.staff import (
     ReviewedForm,
@@ -38,7 +38,7 @@ def dashboard(request):
             "failed_searches": staff_lists.failed_searches(
                 since=timezone.now() - datetime.timedelta(days=days)
             ),
-            "submitted": staff_lists.submitted_guides(),
+            "awaiting": review.awaiting(user=request.user),
         },
     )
 
@@ -63,7 +63,7 @@ def guide_list(request):
 @require_GET
 @staff_required(Capability.WRITE)
 def submissions(request):
-    return render(request, "staff/submissions.html", {"guides": staff_lists.submitted_guides()})
+    return render(request, "staff/submissions.html", {"proposals": review.proposals()})
 
 
 @require_GET

@@ -10,12 +10,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guides.editorial import workflow
+from guides.editorial import review, workflow
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.retirement import Withdrawal, withdraw
 from guides.forms.staff import (
     PublishForm,
     ReviewedForm,
+    ReviewForm,
     RevisionForm,
     WithdrawForm,
 )
@@ -28,8 +29,10 @@ from guides.views.staff.actions import attempt, named_revision, publish_revision
 def submit(request, pk):
     guide = get_object_or_404(Guide, pk=pk)
     revision = named_revision(request, guide)
-    if revision is not None:
-        attempt(request, workflow.submit_for_review, guide=guide, revision=revision)
+    if revision is not None and attempt(
+        request, workflow.submit_for_review, guide=guide, revision=revision
+    ):
+        review.notify_submitted(guide=guide, revision=revision)
     return redirect("guides:staff_guide_edit", pk=guide.pk)
 
 
@@ -132,4 +135,35 @@ def withdraw_guide(request, pk):
     )
     if done:
         messages.success(request, how.done_message)
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def answer(request, pk):
+    """Ask for changes, or reject; approving is publishing."""
+    guide = get_object_or_404(Guide, pk=pk)
+    form = ReviewForm(request.POST)
+    revision = named_revision(request, guide)
+    if revision is None:
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    changes = form.cleaned_data["decision"] == ReviewForm.Decision.CHANGES
+    done = attempt(
+        request,
+        review.request_changes if changes else review.reject,
+        guide=guide,
+        revision=revision,
+        comment=form.cleaned_data["comment"],
+    )
+    if done:
+        messages.success(
+            request,
+            _("Modifications demandées : l'auteur verra votre commentaire.")
+            if changes
+            else _("Proposition refusée : l'auteur verra votre commentaire."),
+        )
     return redirect("guides:staff_guide_edit", pk=guide.pk)
