@@ -21,6 +21,7 @@ urlpatterns = [
     path("guides/<slug:slug>/feedback/", feedback.vote, name="feedback"),
     path("staff/", staff_lists.dashboard, name="staff_dashboard"),
     path("staff/guides/", staff_lists.guide_list, name="staff_guides"),
+    path("staff/guides/bulk/", staff_publishing.bulk_action, name="staff_bulk"),
     path("staff/guides/new/", staff_editor.guide_new, name="staff_guide_new"),
     path("staff/guides/<int:pk>/", staff_editor.guide_edit, name="staff_guide_edit"),
     path("staff/guides/<int:pk>/history/", staff_editor.history, name="staff_history"),

@@ -62,6 +62,52 @@ def _head(field: str) -> Subquery:
     )
 
 
+class StatusFilter(models.TextChoices):
+    """The staff list's filters; without one, every guide but the archived."""
+
+    DRAFT = "draft", _("Brouillon ou hors ligne")
+    SUBMITTED = "submitted", _("À relire")
+    SCHEDULED = "scheduled", _("Programmé")
+    PUBLISHED = "published", _("En ligne")
+    STALE = "stale", _("Traduction à mettre à jour")
+    REVIEW_DUE = "review_due", _("Relecture périodique due")
+    RETIRED = "retired", _("Retiré ou archivé")
+
+    def keeps(self, guide: Guide, *, today: datetime.date, stale: set[int]) -> bool:
+        status = guide.editorial_status
+        return {
+            StatusFilter.DRAFT: status
+            in (
+                EditorialStatus.UNPUBLISHED,
+                EditorialStatus.PENDING,
+                EditorialStatus.CHANGES_REQUESTED,
+            ),
+            StatusFilter.SUBMITTED: status == EditorialStatus.SUBMITTED,
+            StatusFilter.SCHEDULED: status == EditorialStatus.SCHEDULED,
+            StatusFilter.PUBLISHED: guide.is_published,
+            StatusFilter.STALE: guide.pk in stale,
+            StatusFilter.REVIEW_DUE: guide.review_by is not None and guide.review_by <= today,
+            StatusFilter.RETIRED: status in (EditorialStatus.RETIRED, EditorialStatus.ARCHIVED),
+        }[self]
+
+
+def filtered_guides(
+    *, status: StatusFilter | None, today: datetime.date, language: str = "", query: str = ""
+) -> list[Guide]:
+    guides = guides_with_status(language=language, query=query)
+    if status is None:
+        return [g for g in guides if g.editorial_status != EditorialStatus.ARCHIVED]
+    stale = set()
+    if status is StatusFilter.STALE:
+        stale = {
+            translation.guide.pk
+            for row in translation_overview()
+            for translation in row.translations
+            if translation.state == TranslationState.OUTDATED
+        }
+    return [g for g in guides if status.keeps(g, today=today, stale=stale)]
+
+
 def guides_with_status(*, language: str = "", query: str = "") -> list[Guide]:
     """Every guide, with `head_state`, `head_number`, `scheduled_at` and `editorial_status`."""
     guides = (

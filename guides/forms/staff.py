@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guides.content.guide_files import STEP_MARKER
+from guides.editorial.bulk import BulkAction
 from guides.editorial.retirement import Withdrawal, replacement_choices
 from guides.editorial.revisions import GuideContent
 from guides.editorial.workflow import SOURCE_LANGUAGE
@@ -365,4 +366,17 @@ class ReviewForm(forms.Form):
             "Ce qu'il faut changer, ou pourquoi vous refusez ; l'auteur le lira sur son brouillon."
         ),
         error_messages={"required": _("Écrivez un commentaire pour l'auteur.")},
+    )
+
+
+class BulkForm(forms.Form):
+    guides = forms.ModelMultipleChoiceField(
+        queryset=Guide.objects.all(),
+        error_messages={"required": _("Cochez au moins un guide.")},
+    )
+    action = forms.ChoiceField(label=_("Action sur les guides cochés"), choices=BulkAction.choices)
+    accept_warnings = accept_warnings_field()
+    confirm = forms.BooleanField(
+        label=_("Je confirme cette action sur tous les guides cochés"),
+        error_messages={"required": _("Cochez la confirmation pour agir sur plusieurs guides.")},
     )

@@ -6,14 +6,16 @@ person's role here.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guides.editorial import review, workflow
+from guides.editorial import bulk, review, workflow
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.retirement import Withdrawal, withdraw
 from guides.forms.staff import (
+    BulkForm,
     PublishForm,
     ReviewedForm,
     ReviewForm,
@@ -167,3 +169,35 @@ def answer(request, pk):
             else _("Proposition refusée : l'auteur verra votre commentaire."),
         )
     return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def bulk_action(request):
+    form = BulkForm(request.POST)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(next_url or "guides:staff_guides")
+    data = form.cleaned_data
+    report = bulk.apply(
+        action=bulk.BulkAction(data["action"]),
+        guides=list(data["guides"]),
+        author=request.user,
+        today=timezone.localdate(),
+        accept_warnings=data["accept_warnings"],
+    )
+    if report.done:
+        messages.success(
+            request,
+            _("Fait pour %(count)s guide(s) : %(titles)s.")
+            % {"count": len(report.done), "titles": ", ".join(g.title for g in report.done)},
+        )
+    for guide, reason in report.refused:
+        messages.error(
+            request, _("« %(title)s » : %(reason)s") % {"title": guide.title, "reason": reason}
+        )
+    return redirect(next_url or "guides:staff_guides")
