@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subq
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
+from guides.editorial.translation_sync import source_unchanged
 from guides.editorial.workflow import SOURCE_LANGUAGE
 from guides.models import Guide, GuideStatus, GuideView, Revision, RevisionState, SearchLog, Vote
 
@@ -144,7 +145,7 @@ def guides_to_review(
 
 class TranslationState(models.TextChoices):
     UP_TO_DATE = "up_to_date", _("À jour")
-    OUTDATED = "outdated", _("Plus ancienne que la version française")
+    OUTDATED = "outdated", _("Le texte français a changé depuis")
     MISSING = "missing", _("À traduire")
     NO_SOURCE = "no_source", _("Pas de version française")
 
@@ -211,7 +212,9 @@ def _translation(source: Guide | None, guide: Guide | None, language: str) -> Tr
     made_from = guide.head_source if guide.has_history else guide.updated_at
     if source is None:
         state = TranslationState.NO_SOURCE
-    elif made_from is None or made_from < source.updated_at:
+    elif made_from is None or (
+        made_from < source.updated_at and not source_unchanged(source=source, made_from=made_from)
+    ):
         state = TranslationState.OUTDATED
     else:
         state = TranslationState.UP_TO_DATE

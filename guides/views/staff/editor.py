@@ -18,7 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from guides.content.markdown import render_markdown
 from guides.content.placeholders import catalogue_values
 from guides.content.widgets import widget_context
-from guides.editorial import checks, review, staff_lists, workflow
+from guides.editorial import checks, review, staff_lists, translation_sync, workflow
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.revisions import GuideContent, diff_contents, diff_texts
 from guides.forms.staff import (
@@ -241,6 +241,7 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
             "scheduled": guide.revisions.scheduled().first(),
             "translations": staff_lists.translation_overview(key=guide.key),
             "source_date": _source_date(guide),
+            "source_changes": _source_changes(guide, head),
         }
     return render(request, "staff/guide_form.html", context, status=status)
 
@@ -329,6 +330,17 @@ def _other_language(source: Guide | None) -> str:
     taken = set(Guide.objects.filter(key=source.key).values_list("language", flat=True))
     free = [code for code, _name in settings.LANGUAGES if code not in taken]
     return free[0] if free else source.language
+
+
+def _source_changes(guide: Guide, head: Revision | None) -> list:
+    """For a translation: what changed in the French since it was made."""
+    if guide.language == workflow.SOURCE_LANGUAGE:
+        return []
+    source = Guide.objects.filter(key=guide.key, language=workflow.SOURCE_LANGUAGE).first()
+    if source is None:
+        return []
+    made_from = head.source_updated_at if head is not None else guide.updated_at
+    return translation_sync.source_changes(source=source, made_from=made_from)
 
 
 def _source_date(guide: Guide):
