@@ -103,3 +103,21 @@ def test_only_editors_act_in_bulk(client, request, who, expected):
         reverse("guides:staff_bulk"), {"guides": [guide.pk], "action": "archive", "confirm": "on"}
     )
     assert response.status_code == expected
+
+
+def test_staff_search_reads_the_full_text_of_drafts_too(editor_client, editor):
+    draft = workflow.create_guide(
+        language="fr",
+        key="brouillon-secret",
+        content=workflow.GuideContent(
+            slug="brouillon-secret", title="Un brouillon", body="Le mot zygomatique est rare."
+        ),
+        author=editor,
+    )
+    html = editor_client.get(reverse("guides:staff_guides"), {"q": "zygomatique"}).content
+    assert f"/fr/staff/guides/{draft.pk}/" in html.decode()
+    assert (
+        editor_client.get("/fr/search/", {"q": "zygomatique"}).content.count(b"Un brouillon") == 0
+    )
+    body_only = editor_client.get(reverse("guides:staff_guides"), {"q": "imap"}).content.decode()
+    assert "Paramètres de votre compte" in body_only  # found by its text, not its title

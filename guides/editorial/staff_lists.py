@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subq
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
+from guides.content.search.query import search_guides
 from guides.editorial.translation_sync import source_unchanged
 from guides.editorial.workflow import SOURCE_LANGUAGE
 from guides.models import Guide, GuideStatus, GuideView, Revision, RevisionState, SearchLog, Vote
@@ -126,12 +127,25 @@ def guides_with_status(*, language: str = "", query: str = "") -> list[Guide]:
         guides = guides.filter(language=language)
     if query:
         guides = guides.filter(
-            Q(title__icontains=query) | Q(key__icontains=query) | Q(slug__icontains=query)
+            Q(title__icontains=query)
+            | Q(key__icontains=query)
+            | Q(slug__icontains=query)
+            | Q(pk__in=_full_text(query, language=language))
         )
     result = list(guides)
     for guide in result:
         guide.editorial_status = EditorialStatus.of(guide)
     return result
+
+
+def _full_text(query: str, *, language: str) -> list[int]:
+    """The public search engine over every guide's text, drafts included."""
+    languages = [language] if language else [code for code, _name in settings.LANGUAGES]
+    return [
+        hit.guide.pk
+        for code in languages
+        for hit in search_guides(query=query, language=code, limit=100, include_drafts=True)
+    ]
 
 
 def guides_to_review(
