@@ -121,3 +121,9 @@ def test_staff_search_reads_the_full_text_of_drafts_too(editor_client, editor):
     )
     body_only = editor_client.get(reverse("guides:staff_guides"), {"q": "imap"}).content.decode()
     assert "Paramètres de votre compte" in body_only  # found by its text, not its title
+
+
+def test_the_english_staff_list_names_categories_in_english(editor_client):
+    html = editor_client.get("/en/staff/guides/").content.decode()
+    assert "<td>Mail clients</td>" in html
+    assert "Logiciels de messagerie" not in html
