@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +19,14 @@ from django.views.decorators.vary import vary_on_headers
 from guides.content.markdown import render_markdown
 from guides.content.placeholders import catalogue_values
 from guides.content.widgets import widget_context
-from guides.editorial import checks, review, staff_lists, translation_sync, workflow
+from guides.editorial import (
+    checks,
+    presence,
+    review,
+    staff_lists,
+    translation_sync,
+    workflow,
+)
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.revisions import GuideContent, diff_contents, diff_texts
 from guides.forms.staff import (
@@ -182,6 +190,15 @@ def preview(request):
     )
 
 
+@require_POST
+@staff_required(Capability.WRITE)
+def presence_beat(request, pk):
+    """The editor's heartbeat: who else has this guide open, and since when."""
+    guide = get_object_or_404(Guide.objects.only("pk"), pk=pk)
+    present = presence.heartbeat(guide_pk=guide.pk, user=request.user, now=timezone.now())
+    return render(request, "staff/guide_form.html#presence", {"present": present})
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 @staff_required(Capability.WRITE)
@@ -242,6 +259,7 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
             "translations": staff_lists.translation_overview(key=guide.key),
             "source_date": _source_date(guide),
             "source_changes": _source_changes(guide, head),
+            "present": presence.heartbeat(guide_pk=guide.pk, user=request.user, now=timezone.now()),
         }
     return render(request, "staff/guide_form.html", context, status=status)
 
