@@ -33,6 +33,7 @@ urlpatterns = [
     path("staff/guides/<int:pk>/withdraw/", staff_publishing.withdraw_guide, name="staff_withdraw"),
     path("staff/guides/<int:pk>/answer/", staff_publishing.answer, name="staff_answer"),
     path("staff/guides/<int:pk>/presence/", staff_editor.presence_beat, name="staff_presence"),
+    path("staff/guides/<int:pk>/images/", staff_publishing.upload_image, name="staff_image"),
     path("staff/preview/", staff_editor.preview, name="staff_preview"),
     path("staff/submissions/", staff_lists.submissions, name="staff_submissions"),
     path("staff/review-dates/", staff_lists.review_due, name="staff_review_due"),

@@ -189,6 +189,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Images staff upload for guides (guides/editorial/images.py), through the default storage:
+# files here by default, any object storage by setting STORAGES["default"].
+MEDIA_URL = "/media/"
+MEDIA_ROOT = os.environ.get("OVHPORTAL_MEDIA_ROOT", str(BASE_DIR / "media"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
-from guides.views import autoconfig, diagnostic, errors
+from guides.views import autoconfig, diagnostic, errors, media
 
 
 def any_case(path: str, tail: str = "") -> str:
@@ -44,6 +44,7 @@ urlpatterns = [
     path("tls/ask/", autoconfig.tls_ask, name="tls_ask"),
     # The diagnostic's JSON API: language from ?lang= or Accept-Language, not the path.
     path("diagnostic/api/", diagnostic.api, name="diagnostic_api"),
+    path("media/guides/<str:name>", media.guide_image, name="guide_image"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("guides.urls")),

@@ -380,3 +380,19 @@ class BulkForm(forms.Form):
         label=_("Je confirme cette action sur tous les guides cochés"),
         error_messages={"required": _("Cochez la confirmation pour agir sur plusieurs guides.")},
     )
+
+
+class ImageForm(forms.Form):
+    image = forms.FileField(
+        label=_("Image (PNG, JPEG ou WebP, 5 Mo au plus)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        error_messages={"required": _("Choisissez une image.")},
+    )
+    alt = SingleLineField(
+        label=_("Texte de remplacement"),
+        max_length=200,
+        help_text=_("Ce que montre l'image, pour qui ne la voit pas (obligatoire)."),
+        error_messages={
+            "required": _("Décrivez l'image : le texte de remplacement est obligatoire.")
+        },
+    )

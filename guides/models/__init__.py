@@ -5,7 +5,7 @@ from .catalogue import MailClient, Platform, Protocol, Security, ServerEndpoint
 from .content import Category, CategoryKind, Guide, GuideStatus, Language, Step, Widget
 from .customers import Customer, Domain, Subscription, SubscriptionStatus
 from .diagnostic_log import CheckStatus, DiagnosticLog, ReportSource
-from .editorial import Revision, RevisionState, SlugRedirect
+from .editorial import GuideImage, Revision, RevisionState, SlugRedirect
 from .feedback import GuideView, Vote
 from .offers import Limit, LimitKind, MxHost, Offer, OfferKind, Protection, Unit
 from .search_log import SearchLog
@@ -21,6 +21,7 @@ __all__ = [
     "DiagnosticLog",
     "Domain",
     "Guide",
+    "GuideImage",
     "GuideStatus",
     "GuideView",
     "Language",

@@ -23,6 +23,7 @@ class AuditAction(models.TextChoices):
     ARCHIVE = "archive", _("Archivé")
     REQUEST_CHANGES = "request_changes", _("Modifications demandées")
     REJECT = "reject", _("Proposition refusée")
+    IMAGE = "image", _("Image envoyée")
     IMPORT = "import", _("Importé")
     DELETE = "delete", _("Supprimé")
     ROLE = "role", _("Rôle attribué")

@@ -134,3 +134,37 @@ class SlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"/{self.language}/guides/{self.old_slug}/ → {self.guide}"
+
+
+class GuideImage(models.Model):
+    """A picture staff uploaded for guides: stored resized, named by its content, described."""
+
+    file = models.ImageField(_("fichier"), upload_to="guides/")
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    alt = models.CharField(
+        _("texte de remplacement"),
+        max_length=200,
+        help_text=_("Ce que montre l'image, pour qui ne la voit pas."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("envoyée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("envoyée le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.alt
+
+    @property
+    def markdown(self) -> str:
+        return f"![{self.alt}]({self.file.url})"

@@ -33,12 +33,13 @@ from guides.forms.staff import (
     CompareForm,
     GuideEditor,
     GuideForm,
+    ImageForm,
     NewGuideForm,
     PublishForm,
     ReviewForm,
     WithdrawForm,
 )
-from guides.models import Guide, MailClient, Revision, Step, Widget
+from guides.models import Guide, GuideImage, MailClient, Revision, Step, Widget
 from guides.views.staff.actions import int_or, publish_revision
 
 
@@ -248,6 +249,7 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
         **_preview_context(editor.draft_content(), language=language, key=key),
         "placeholders": checks.valid_placeholders(language=language),
         "guide_keys": checks.guide_keys(language=language),
+        "library": GuideImage.objects.all()[:30],
         **extra,
     }
     if guide is not None:
@@ -259,6 +261,7 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
             "translations": staff_lists.translation_overview(key=guide.key),
             "source_date": _source_date(guide),
             "source_changes": _source_changes(guide, head),
+            "image_form": ImageForm(),
             "present": presence.heartbeat(guide_pk=guide.pk, user=request.user, now=timezone.now()),
         }
     return render(request, "staff/guide_form.html", context, status=status)

@@ -11,11 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guides.editorial import bulk, review, workflow
+from guides.editorial import bulk, images, review, workflow
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.retirement import Withdrawal, withdraw
 from guides.forms.staff import (
     BulkForm,
+    ImageForm,
     PublishForm,
     ReviewedForm,
     ReviewForm,
@@ -201,3 +202,28 @@ def bulk_action(request):
             request, _("« %(title)s » : %(reason)s") % {"title": guide.title, "reason": reason}
         )
     return redirect(next_url or "guides:staff_guides")
+
+
+@require_POST
+@staff_required(Capability.WRITE)
+def upload_image(request, pk):
+    """Add an image to the library from a guide's editor; its Markdown comes back to paste."""
+    guide = get_object_or_404(Guide, pk=pk)
+    form = ImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    try:
+        image = images.store_image(
+            upload=form.cleaned_data["image"], alt=form.cleaned_data["alt"], author=request.user
+        )
+    except images.ImageRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("Image enregistrée. Collez %(markdown)s dans le texte.")
+            % {"markdown": image.markdown},
+        )
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
