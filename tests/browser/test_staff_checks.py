@@ -24,7 +24,7 @@ def test_an_error_found_in_the_preview_refuses_publication_until_fixed(page, ass
     sign_in(page, "edith")
     page.goto(page.base_url + f"/fr/staff/guides/{guide.pk}/")
     expect(page.locator(".guide-key")).to_contain_text("thunderbird")
-    page.get_by_text("Valeurs, guides et encadrés disponibles").click()
+    page.locator("summary", has_text="Valeurs, guides, images et encadrés").click()
     expect(page.locator(".writing-aids")).to_contain_text("{{ imap_host }}")
     body = page.locator("#id_body")
     body.fill(CALLOUT)
