@@ -50,3 +50,21 @@ def test_an_error_found_in_the_preview_refuses_publication_until_fixed(page, ass
     expect(page.locator("article")).to_contain_text("Serveur : ssl0.ovh.net.")
     assert_accessible(page)
     page.screenshot(path="/tmp/wt15shots/guide-callout-1280.png")
+
+
+def test_enter_in_the_title_previews_and_never_adds_a_step(page, assert_accessible):
+    setup_groups(apps=apps)
+    make_user("edith", Role.EDITOR)
+    guide = Guide.objects.get(language="fr", key="thunderbird")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, "edith")
+    page.goto(page.base_url + f"/fr/staff/guides/{guide.pk}/")
+    steps = page.locator(".step-form").count()
+    title = page.locator("#id_title")
+    title.fill("Configurer Thunderbird, titre revu")
+    title.press("Enter")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#id_title")).to_have_value("Configurer Thunderbird, titre revu")
+    expect(page.locator(".step-form")).to_have_count(steps)
+    assert guide.revisions.count() == 0  # nothing saved
+    assert_accessible(page)
