@@ -13,7 +13,8 @@ from guides.content.search.log import log_search
 from guides.content.search.query import clean_query, search_guides
 from guides.content.widgets import widget_context
 from guides.context_processors import language_links
-from guides.editorial.feedback import record_view
+from guides.editorial.feedback import counts_as_view, record_view
+from guides.editorial.permissions import is_support_staff
 from guides.editorial.retirement import Gone, withdrawn_by_key, withdrawn_page
 from guides.editorial.workflow import redirect_target
 from guides.models import CategoryKind, Guide, Widget
@@ -56,7 +57,12 @@ def guide_detail(request, slug):
         if moved_to := redirect_target(slug=slug, language=language):
             return redirect(moved_to, permanent=True)
         return _withdrawn(request, withdrawn_page(slug=slug, language=language))
-    if request.method == "GET":
+    if request.method == "GET" and counts_as_view(
+        guide_pk=guide.pk,
+        user_agent=request.headers.get("User-Agent", ""),
+        address=rate_limit.client_address(request),
+        staff=is_support_staff(request.user),
+    ):
         record_view(guide=guide)
     widget = Widget(guide.widget)
     return cached_page(
