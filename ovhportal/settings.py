@@ -189,6 +189,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Images staff upload for guides (guides/editorial/images.py), through the default storage:
+# files here by default, any object storage by setting STORAGES["default"].
+MEDIA_URL = "/media/"
+MEDIA_ROOT = os.environ.get("OVHPORTAL_MEDIA_ROOT", str(BASE_DIR / "media"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -280,3 +284,23 @@ OVHPORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_PAGE_CACHE_SECONDS"
 OVHPORTAL_HTTP_MAX_AGE = int(os.environ.get("OVHPORTAL_HTTP_MAX_AGE", "60"))
 OVHPORTAL_HTTP_STALE_SECONDS = int(os.environ.get("OVHPORTAL_HTTP_STALE_SECONDS", "300"))
 OVHPORTAL_CONTENT_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_CONTENT_CACHE_SECONDS", "300"))
+
+# Review notifications to staff (guides/editorial/review.py): printed on the console in
+# development (DEBUG, `make run`), sent by SMTP otherwise, to EMAIL_HOST (EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), all read from the environment.
+if DEBUG and "EMAIL_HOST" not in os.environ:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=False),
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portail-aide@localhost")

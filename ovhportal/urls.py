@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
-from guides.views import autoconfig, diagnostic, errors, messages
+from guides.views import autoconfig, diagnostic, errors, media, messages
 
 
 def any_case(path: str, tail: str = "") -> str:
@@ -46,6 +46,7 @@ urlpatterns = [
     path("diagnostic/api/", diagnostic.api, name="diagnostic_api"),
     # The message doctor's JSON API, language from ?lang= or Accept-Language likewise.
     path("messages/api/", messages.api, name="messages_api"),
+    path("media/guides/<str:name>", media.guide_image, name="guide_image"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("guides.urls")),

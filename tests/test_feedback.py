@@ -109,10 +109,15 @@ def test_votes_need_a_published_guide_and_a_post(client):
     assert client.get(VOTE).status_code == 405
 
 
+def reader(number: int) -> dict:
+    """A browser on its own address: each counts one view per half hour."""
+    return {"HTTP_USER_AGENT": "Mozilla/5.0 Firefox/140.0", "REMOTE_ADDR": f"198.51.100.{number}"}
+
+
 def test_views_are_counted_per_guide_per_day(client, guide):
-    client.get(PAGE)
-    client.get(PAGE)
-    client.head(PAGE)
+    client.get(PAGE, **reader(1))
+    client.get(PAGE, **reader(2))
+    client.head(PAGE, **reader(3))
     feedback.flush_recent_views()
     assert GuideView.objects.get(guide=guide, day=timezone.localdate()).count == 2
 
@@ -123,9 +128,9 @@ def test_a_view_is_no_database_write_once_the_minute_is_flushed(client, guide):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(PAGE)
+    client.get(PAGE, **reader(1))
     with CaptureQueriesContext(connection) as queries:
-        client.get(PAGE)
+        client.get(PAGE, **reader(2))
     assert not [query for query in queries if "guideview" in query["sql"].lower()]
     assert GuideView.objects.get(guide=guide).count == 1
     assert feedback.flush_recent_views() == 1
@@ -161,8 +166,10 @@ def test_concurrent_views_lose_no_count_between_flushes(guide, monkeypatch):
 def test_the_dashboard_shows_views_helpfulness_comments_and_failed_searches(
     editor_client, client, guide
 ):
-    for _ in range(3):
-        client.get(PAGE)
+    from django.test import Client
+
+    for number in range(3):  # three readers (the editor's own views do not count)
+        Client().get(PAGE, **reader(number))
     client.post(VOTE, {"helpful": "no", "comment": "Pas assez d'images"})
     for query, results in [("outlook 2003", 0), ("OUTLOOK 2003", 0), ("imap", 4), ("fax", 0)]:
         SearchLog.objects.create(query=query, language="fr", results=results)
@@ -180,3 +187,22 @@ def test_the_dashboard_shows_views_helpfulness_comments_and_failed_searches(
     assert searches.index("outlook 2003") < searches.index("fax")
     assert "<td>2</td>" in searches  # outlook 2003, whatever the case
     assert "imap" not in searches
+
+
+@pytest.mark.parametrize(
+    "agent",
+    ["", "Mozilla/5.0 (compatible; Googlebot/2.1)", "curl/8.5.0", "Mozilla/5.0 HeadlessChrome/140"],
+)
+def test_robots_and_scripts_are_not_readers(client, guide, agent):
+    client.get(PAGE, HTTP_USER_AGENT=agent)
+    feedback.flush_recent_views()
+    assert not GuideView.objects.filter(guide=guide).exists()
+
+
+def test_reloads_and_the_team_are_not_counted(client, guide, editor):
+    client.get(PAGE, **reader(1))
+    client.get(PAGE, **reader(1))  # a reload
+    client.force_login(editor)
+    client.get(PAGE, **reader(2))
+    feedback.flush_recent_views()
+    assert GuideView.objects.get(guide=guide).count == 1

@@ -164,8 +164,9 @@ def test_a_client_that_has_the_page_gets_304_until_it_changes(guide):
 def test_a_304_still_counts_the_view(guide):
     from guides.editorial import feedback
 
-    first = Client().get(PAGE)
-    Client().get(PAGE, headers={"If-None-Match": first["ETag"]})
+    browser = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"}
+    first = Client(REMOTE_ADDR="198.51.100.1").get(PAGE, headers=browser)
+    Client(REMOTE_ADDR="198.51.100.2").get(PAGE, headers=browser | {"If-None-Match": first["ETag"]})
     feedback.flush_recent_views()
     assert guide.daily_views.get().count == 2
 

@@ -40,7 +40,7 @@ def test_a_french_change_makes_the_translation_older_than_its_source(editor_clie
     assert translation_state("thunderbird") == TranslationState.OUTDATED
     html = editor_client.get(reverse("guides:staff_translations"), {"todo": 1}).content.decode()
     assert "Configurer Thunderbird" in html
-    assert "Plus ancienne que la version française" in html
+    assert "Le texte français a changé depuis" in html
     assert "Paramètres de votre compte" not in html  # up to date, filtered out
 
     # The translator reports the change and says so: up to date again.
@@ -117,3 +117,29 @@ def test_the_guide_list_says_where_each_guide_stands(editor_client, contributor)
     html = editor_client.get(reverse("guides:staff_guides"), {"q": "thunder"}).content.decode()
     assert "À relire" in html and "Configurer Thunderbird" in html
     assert "Paramètres de votre compte" not in html
+
+
+def test_restoring_the_french_text_the_translation_was_made_from_clears_staleness(
+    editor, editor_client
+):
+    french = Guide.objects.get(language="fr", key="thunderbird")
+    original = workflow.editable_content(french, workflow.head_revision(french))
+    publish_change(french, editor, body="Un changement passager.")
+    assert translation_state("thunderbird") == TranslationState.OUTDATED
+    english = Guide.objects.get(language="en", key="thunderbird")
+    page = editor_client.get(reverse("guides:staff_guide_edit", kwargs={"pk": english.pk}))
+    html = page.content.decode()
+    assert "Ce qui a changé en français depuis la traduction" in html
+    assert "Un changement passager." in html
+
+    first = french.revisions.get(number=1)
+    restored = workflow.restore(
+        guide=french,
+        revision=first,
+        author=editor,
+        base_number=workflow.head_number(workflow.head_revision(french)),
+    )
+    workflow.publish(guide=french, revision=restored, author=editor)
+    french.refresh_from_db()
+    assert workflow.editable_content(french, None) == original
+    assert translation_state("thunderbird") == TranslationState.UP_TO_DATE

@@ -4,9 +4,14 @@ import re
 from collections.abc import Callable
 
 import nh3
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from mdit_py_plugins.container import container_plugin
 
 ALLOWED_TAGS = {
+    "div",  # callouts only: no attribute but their classes
     "h2",
     "h3",
     "h4",
@@ -41,6 +46,17 @@ ALLOWED_ATTRIBUTES = {
     "th": {"scope"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# The boxes written `::: warning` … `:::` (a custom title may follow the name), with the title
+# shown when none is given.
+CALLOUTS = {
+    "warning": _("Attention"),
+    "note": _("À noter"),
+    "tip": _("Astuce"),
+}
+ALLOWED_CLASSES = {
+    "div": {"callout", *(f"callout-{kind}" for kind in CALLOUTS)},
+    "p": {"callout-title"},
+}
 GUIDE_LINK = re.compile(r'href="guide:([a-z0-9-]+)"')
 
 _parser = (
@@ -48,6 +64,27 @@ _parser = (
     .enable("table")
     .enable("strikethrough")
 )
+
+
+def _callout_renderer(kind: str) -> Callable:
+    def render(renderer, tokens, index, options, env) -> str:
+        token = tokens[index]
+        if token.nesting != 1:
+            return "</div>\n"
+        title = token.info.strip()[len(kind) :].strip()
+        if not title:
+            with translation.override(env.get("language")):
+                title = str(CALLOUTS[kind])
+        return (
+            f'<div class="callout callout-{kind}">'
+            f'<p class="callout-title"><strong>{escapeHtml(title)}</strong></p>\n'
+        )
+
+    return render
+
+
+for _kind in CALLOUTS:
+    _parser.use(container_plugin, name=_kind, render=_callout_renderer(_kind))
 _parser.validateLink = lambda url: not url.lower().startswith(("javascript:", "vbscript:", "data:"))
 
 
@@ -60,16 +97,19 @@ def render_markdown(
         def resolve(key: str) -> str:
             return guide_url(key=key, language=language)
 
-    html = GUIDE_LINK.sub(lambda match: f'href="{resolve(match[1])}"', _parser.render(source))
+    rendered = _parser.render(source, {"language": language})
+    html = GUIDE_LINK.sub(lambda match: f'href="{resolve(match[1])}"', rendered)
     return sanitise_html(html)
 
 
 def sanitise_html(html: str) -> str:
-    """Keep headings, lists, tables, links, images, code and emphasis; drop everything else."""
+    """Keep headings, lists, tables, links, images, code, emphasis and callouts; drop everything
+    else."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener",
         strip_comments=True,

@@ -9,6 +9,7 @@ shared rate limit per address (guides.views.rate_limit, applied by the view) sto
 """
 
 import datetime
+import re
 import secrets
 from collections.abc import Iterable
 from contextlib import suppress
@@ -29,6 +30,13 @@ VISITOR_SALT = "guides.feedback.visitor"
 VISITOR_MAX_AGE = 365 * 24 * 3600
 REMEMBERED_VOTES = 200  # guides a cookie remembers, so it stays small
 COMMENT_MAX_LENGTH = 1000
+VIEW_SALT = "guides.feedback.view"
+RELOAD_SECONDS = 30 * 60
+ROBOT = re.compile(
+    r"bot|crawl|spider|slurp|headless|lighthouse|preview|monitor|curl|wget|python|java/|"
+    r"go-http|httpclient|okhttp|libwww|scrapy|facebookexternalhit",
+    re.IGNORECASE,
+)
 VOTE_RATE = 10  # votes an address may send a minute (the view applies the limit)
 # Page views wait in the cache, written at most every FLUSH_SECONDS per guide, or sooner past
 # FLUSH_THRESHOLD; a pending count lives two days, so yesterday's can still be flushed.
@@ -88,6 +96,16 @@ def cast_vote(*, guide: Guide, visitor: Visitor, address: str, helpful: bool, co
     if guide.pk not in visitor.voted:
         visitor.voted.append(guide.pk)
     return vote
+
+
+def counts_as_view(*, guide_pk: int, user_agent: str, address: str, staff: bool) -> bool:
+    """Whether a page view is a reader's: not the team's, not a robot's (by its user agent;
+    none at all is a script), and not a reload of a page the same address and browser saw in
+    the last half hour (remembered as a keyed hash in the shared cache)."""
+    if staff or not user_agent or ROBOT.search(user_agent):
+        return False
+    digest = salted_hmac(VIEW_SALT, f"{guide_pk}|{address}|{user_agent}", algorithm="sha256")
+    return cache.add(f"views:seen:{digest.hexdigest()[:32]}", 1, timeout=RELOAD_SECONDS)
 
 
 def record_view(*, guide_id: int, today: datetime.date | None = None) -> None:

@@ -69,7 +69,7 @@ def guide_file_of(guide: Guide) -> GuideFile:
     return GuideContent.of_guide(guide).guide_file(
         key=guide.key,
         review_by=guide.review_by.isoformat() if guide.review_by else "",
-        status=DRAFT if guide.status == GuideStatus.DRAFT else "",
+        status="" if guide.status == GuideStatus.PUBLISHED else DRAFT,  # retired: not live
     )
 
 

@@ -9,6 +9,8 @@ from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subq
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
+from guides.content.search.query import search_guides
+from guides.editorial.translation_sync import source_unchanged
 from guides.editorial.workflow import SOURCE_LANGUAGE
 from guides.models import Guide, GuideStatus, GuideView, Revision, RevisionState, SearchLog, Vote
 
@@ -18,9 +20,12 @@ class EditorialStatus(models.TextChoices):
 
     SCHEDULED = "scheduled", _("Publication programmée")
     SUBMITTED = "submitted", _("À relire")
+    CHANGES_REQUESTED = "changes", _("Modifications demandées")
     PENDING = "pending", _("Brouillon en attente")
-    UNPUBLISHED = "unpublished", _("Jamais publié")
+    UNPUBLISHED = "unpublished", _("Hors ligne")
     PUBLISHED = "published", _("En ligne")
+    RETIRED = "retired", _("Retiré")
+    ARCHIVED = "archived", _("Archivé")
 
     @classmethod
     def of(cls, guide: Guide) -> "EditorialStatus":
@@ -29,6 +34,10 @@ class EditorialStatus(models.TextChoices):
             return cls.SCHEDULED
         if guide.head_state == RevisionState.SUBMITTED:
             return cls.SUBMITTED
+        if guide.head_state == RevisionState.CHANGES_REQUESTED:
+            return cls.CHANGES_REQUESTED
+        if guide.status in GuideStatus.withdrawn():
+            return cls(guide.status)
         if guide.status == GuideStatus.DRAFT:
             return cls.UNPUBLISHED
         if guide.head_state == RevisionState.DRAFT:
@@ -40,9 +49,12 @@ class EditorialStatus(models.TextChoices):
         return {
             EditorialStatus.SCHEDULED: "status-unknown",
             EditorialStatus.SUBMITTED: "status-warning",
+            EditorialStatus.CHANGES_REQUESTED: "status-warning",
             EditorialStatus.PENDING: "status-warning",
             EditorialStatus.UNPUBLISHED: "status-unknown",
             EditorialStatus.PUBLISHED: "status-ok",
+            EditorialStatus.RETIRED: "status-unknown",
+            EditorialStatus.ARCHIVED: "status-unknown",
         }[self]
 
 
@@ -50,6 +62,52 @@ def _head(field: str) -> Subquery:
     return Subquery(
         Revision.objects.filter(guide=OuterRef("pk")).order_by("-number").values(field)[:1]
     )
+
+
+class StatusFilter(models.TextChoices):
+    """The staff list's filters; without one, every guide but the archived."""
+
+    DRAFT = "draft", _("Brouillon ou hors ligne")
+    SUBMITTED = "submitted", _("À relire")
+    SCHEDULED = "scheduled", _("Programmé")
+    PUBLISHED = "published", _("En ligne")
+    STALE = "stale", _("Traduction à mettre à jour")
+    REVIEW_DUE = "review_due", _("Relecture périodique due")
+    RETIRED = "retired", _("Retiré ou archivé")
+
+    def keeps(self, guide: Guide, *, today: datetime.date, stale: set[int]) -> bool:
+        status = guide.editorial_status
+        return {
+            StatusFilter.DRAFT: status
+            in (
+                EditorialStatus.UNPUBLISHED,
+                EditorialStatus.PENDING,
+                EditorialStatus.CHANGES_REQUESTED,
+            ),
+            StatusFilter.SUBMITTED: status == EditorialStatus.SUBMITTED,
+            StatusFilter.SCHEDULED: status == EditorialStatus.SCHEDULED,
+            StatusFilter.PUBLISHED: guide.is_published,
+            StatusFilter.STALE: guide.pk in stale,
+            StatusFilter.REVIEW_DUE: guide.review_by is not None and guide.review_by <= today,
+            StatusFilter.RETIRED: status in (EditorialStatus.RETIRED, EditorialStatus.ARCHIVED),
+        }[self]
+
+
+def filtered_guides(
+    *, status: StatusFilter | None, today: datetime.date, language: str = "", query: str = ""
+) -> list[Guide]:
+    guides = guides_with_status(language=language, query=query)
+    if status is None:
+        return [g for g in guides if g.editorial_status != EditorialStatus.ARCHIVED]
+    stale = set()
+    if status is StatusFilter.STALE:
+        stale = {
+            translation.guide.pk
+            for row in translation_overview()
+            for translation in row.translations
+            if translation.state == TranslationState.OUTDATED
+        }
+    return [g for g in guides if status.keeps(g, today=today, stale=stale)]
 
 
 def guides_with_status(*, language: str = "", query: str = "") -> list[Guide]:
@@ -69,7 +127,10 @@ def guides_with_status(*, language: str = "", query: str = "") -> list[Guide]:
         guides = guides.filter(language=language)
     if query:
         guides = guides.filter(
-            Q(title__icontains=query) | Q(key__icontains=query) | Q(slug__icontains=query)
+            Q(title__icontains=query)
+            | Q(key__icontains=query)
+            | Q(slug__icontains=query)
+            | Q(pk__in=_full_text(query, language=language))
         )
     result = list(guides)
     for guide in result:
@@ -77,11 +138,13 @@ def guides_with_status(*, language: str = "", query: str = "") -> list[Guide]:
     return result
 
 
-def submitted_guides() -> list[Guide]:
+def _full_text(query: str, *, language: str) -> list[int]:
+    """The public search engine over every guide's text, drafts included."""
+    languages = [language] if language else [code for code, _name in settings.LANGUAGES]
     return [
-        guide
-        for guide in guides_with_status()
-        if guide.editorial_status == EditorialStatus.SUBMITTED
+        hit.guide.pk
+        for code in languages
+        for hit in search_guides(query=query, language=code, limit=100, include_drafts=True)
     ]
 
 
@@ -96,7 +159,7 @@ def guides_to_review(
 
 class TranslationState(models.TextChoices):
     UP_TO_DATE = "up_to_date", _("À jour")
-    OUTDATED = "outdated", _("Plus ancienne que la version française")
+    OUTDATED = "outdated", _("Le texte français a changé depuis")
     MISSING = "missing", _("À traduire")
     NO_SOURCE = "no_source", _("Pas de version française")
 
@@ -163,7 +226,9 @@ def _translation(source: Guide | None, guide: Guide | None, language: str) -> Tr
     made_from = guide.head_source if guide.has_history else guide.updated_at
     if source is None:
         state = TranslationState.NO_SOURCE
-    elif made_from is None or made_from < source.updated_at:
+    elif made_from is None or (
+        made_from < source.updated_at and not source_unchanged(source=source, made_from=made_from)
+    ):
         state = TranslationState.OUTDATED
     else:
         state = TranslationState.UP_TO_DATE

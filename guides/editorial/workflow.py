@@ -313,8 +313,8 @@ def _go_live(guide: Guide, revision: Revision, *, when: datetime.datetime) -> No
     old_slug = guide.slug
     _apply(guide, GuideContent.of_revision(revision), when=when)
     if guide.status != GuideStatus.PUBLISHED or not guide.published_at or guide.published_at > when:
-        guide.status, guide.published_at = GuideStatus.PUBLISHED, when
-        guide.save(update_fields=["status", "published_at"])
+        guide.status, guide.published_at, guide.replaced_by = GuideStatus.PUBLISHED, when, None
+        guide.save(update_fields=["status", "published_at", "replaced_by"])
     revision.state, revision.published_at = RevisionState.PUBLISHED, when
     revision.save(update_fields=["state", "published_at"])
     SlugRedirect.objects.filter(language=guide.language, old_slug=guide.slug).delete()

@@ -4,10 +4,13 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guides.content.guide_files import STEP_MARKER
+from guides.editorial.bulk import BulkAction
+from guides.editorial.retirement import Withdrawal, replacement_choices
 from guides.editorial.revisions import GuideContent
 from guides.editorial.workflow import SOURCE_LANGUAGE
 from guides.models import CategoryKind, Guide, MailClient, Widget
@@ -26,6 +29,14 @@ def publish_at_field() -> forms.DateTimeField:
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
         help_text=_("Vide : tout de suite. Une date à venir programme la publication."),
+    )
+
+
+def accept_warnings_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("Publier malgré les avertissements"),
+        required=False,
+        help_text=_("Les erreurs, elles, empêchent toujours la publication."),
     )
 
 
@@ -119,6 +130,7 @@ class GuideForm(forms.Form):
         help_text=_("Cochez si vous avez reporté les dernières modifications du texte français."),
     )
     publish_at = publish_at_field()
+    accept_warnings = accept_warnings_field()
     base = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(
@@ -133,6 +145,7 @@ class GuideForm(forms.Form):
             del self.fields["from_source"]
         if not can_publish:  # publishing and review dates are the editors'
             del self.fields["publish_at"]
+            del self.fields["accept_warnings"]
             self.fields["review_by"].disabled = True
 
     def clean(self) -> dict:
@@ -267,6 +280,7 @@ class GuideEditor:
 class PublishForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     publish_at = publish_at_field()
+    accept_warnings = accept_warnings_field()
 
 
 class RevisionForm(forms.Form):
@@ -298,3 +312,87 @@ class ReviewedForm(forms.Form):
         if value <= timezone.localdate():
             raise forms.ValidationError(_("Choisissez une date à venir."))
         return value
+
+
+class WithdrawForm(forms.Form):
+    """Unpublish, retire or archive a guide; the confirmation box stands for "are you sure"."""
+
+    how = forms.ChoiceField(
+        label=_("Que faire ?"), choices=Withdrawal.choices, widget=forms.RadioSelect
+    )
+    replacement = forms.ModelChoiceField(
+        label=_("Guide de remplacement (pour « Retirer »)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Aucun : la page répondra « 410 – retiré »"),
+    )
+    reason = SingleLineField(label=_("Pourquoi (facultatif)"), max_length=150, required=False)
+    confirm = forms.BooleanField(
+        label=_("Je confirme : les lecteurs ne verront plus ce guide"),
+        error_messages={"required": _("Cochez la confirmation pour retirer le guide.")},
+    )
+
+    def __init__(self, *args, guide: Guide, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["replacement"].queryset = replacement_choices(guide).order_by("title")
+        self.fields["replacement"].label_from_instance = lambda replacement: replacement.title
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        how = cleaned.get("how")
+        if cleaned.get("replacement") and how and not Withdrawal(how).takes_replacement:
+            self.add_error(
+                "replacement", _("Seul « Retirer » redirige vers un guide de remplacement.")
+            )
+        return cleaned
+
+
+class ReviewForm(forms.Form):
+    """An editor's answer to a proposal other than publishing it: changes to make, or no."""
+
+    class Decision(models.TextChoices):
+        CHANGES = "changes", _("Demander des modifications")
+        REJECT = "reject", _("Refuser la proposition")
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    decision = forms.ChoiceField(
+        label=_("Votre réponse"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Commentaire pour l'auteur"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Ce qu'il faut changer, ou pourquoi vous refusez ; l'auteur le lira sur son brouillon."
+        ),
+        error_messages={"required": _("Écrivez un commentaire pour l'auteur.")},
+    )
+
+
+class BulkForm(forms.Form):
+    guides = forms.ModelMultipleChoiceField(
+        queryset=Guide.objects.all(),
+        error_messages={"required": _("Cochez au moins un guide.")},
+    )
+    action = forms.ChoiceField(label=_("Action sur les guides cochés"), choices=BulkAction.choices)
+    accept_warnings = accept_warnings_field()
+    confirm = forms.BooleanField(
+        label=_("Je confirme cette action sur tous les guides cochés"),
+        error_messages={"required": _("Cochez la confirmation pour agir sur plusieurs guides.")},
+    )
+
+
+class ImageForm(forms.Form):
+    image = forms.FileField(
+        label=_("Image (PNG, JPEG ou WebP, 5 Mo au plus)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        error_messages={"required": _("Choisissez une image.")},
+    )
+    alt = SingleLineField(
+        label=_("Texte de remplacement"),
+        max_length=200,
+        help_text=_("Ce que montre l'image, pour qui ne la voit pas (obligatoire)."),
+        error_messages={
+            "required": _("Décrivez l'image : le texte de remplacement est obligatoire.")
+        },
+    )

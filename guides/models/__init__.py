@@ -5,7 +5,7 @@ from .catalogue import MailClient, Platform, Protocol, Security, ServerEndpoint
 from .content import Category, CategoryKind, Guide, GuideStatus, Language, Step, Widget
 from .customers import Customer, Domain, Subscription, SubscriptionStatus
 from .diagnostic_log import CheckStatus, DiagnosticLog, ReportSource
-from .editorial import Revision, RevisionState, SlugRedirect
+from .editorial import GuideImage, Revision, RevisionState, SlugRedirect
 from .feedback import GuideView, Vote
 from .generations import AlternativeHost, Feature, GenerationKind, OfferGeneration, Region
 from .offers import Limit, LimitKind, MxHost, Offer, OfferKind, Protection, Unit
@@ -28,6 +28,7 @@ __all__ = [
     "Feature",
     "GenerationKind",
     "Guide",
+    "GuideImage",
     "GuideStatus",
     "GuideView",
     "KnownReply",

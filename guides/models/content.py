@@ -67,6 +67,12 @@ class Widget(models.TextChoices):
 class GuideStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publié")
+    RETIRED = "retired", _("Retiré")  # its address leads to its replacement, or says 410 Gone
+    ARCHIVED = "archived", _("Archivé")  # retired and out of the staff's working lists
+
+    @classmethod
+    def withdrawn(cls) -> list[str]:
+        return [cls.RETIRED, cls.ARCHIVED]
 
 
 class GuideQuerySet(models.QuerySet):
@@ -126,6 +132,15 @@ class Guide(models.Model):
     published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
     updated_at = models.DateTimeField(_("mis à jour le"), default=timezone.now)
     review_by = models.DateField(_("à relire avant le"), null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("remplacé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Pour un guide retiré : le guide vers lequel son adresse redirige."),
+    )
     search_text = models.TextField(editable=False, blank=True)
     # Kept by a database trigger on PostgreSQL (guides/search.py); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)

@@ -18,11 +18,17 @@ class RevisionState(models.TextChoices):
     SUBMITTED = "submitted", _("Proposée à la relecture")
     SCHEDULED = "scheduled", _("Programmée")
     PUBLISHED = "published", _("Publiée")
+    CHANGES_REQUESTED = "changes", _("Modifications demandées")
+    REJECTED = "rejected", _("Refusée")
 
     @property
     def awaits_editor(self) -> bool:
         """Written but not (yet) live: an editor may publish or schedule it."""
-        return self in (RevisionState.DRAFT, RevisionState.SUBMITTED)
+        return self in (
+            RevisionState.DRAFT,
+            RevisionState.SUBMITTED,
+            RevisionState.CHANGES_REQUESTED,
+        )
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -65,6 +71,20 @@ class Revision(models.Model):
         null=True,
         blank=True,
         help_text=_("Pour une traduction : la date de la version française dont elle est tirée."),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("relue par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("relue le"), null=True, blank=True)
+    review_comment = models.TextField(
+        _("commentaire de relecture"),
+        blank=True,
+        help_text=_("Ce que l'éditeur demande de changer, ou pourquoi il refuse."),
     )
 
     slug = models.SlugField(_("adresse"), max_length=100)
@@ -114,3 +134,37 @@ class SlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"/{self.language}/guides/{self.old_slug}/ → {self.guide}"
+
+
+class GuideImage(models.Model):
+    """A picture staff uploaded for guides: stored resized, named by its content, described."""
+
+    file = models.ImageField(_("fichier"), upload_to="guides/")
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    alt = models.CharField(
+        _("texte de remplacement"),
+        max_length=200,
+        help_text=_("Ce que montre l'image, pour qui ne la voit pas."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("envoyée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("envoyée le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.alt
+
+    @property
+    def markdown(self) -> str:
+        return f"![{self.alt}]({self.file.url})"

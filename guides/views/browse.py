@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -13,7 +13,9 @@ from guides.content.search.query import clean_query
 from guides.content.search.suggest import search_or_suggest
 from guides.content.widgets import widget_context
 from guides.context_processors import language_links
-from guides.editorial.feedback import record_view
+from guides.editorial.feedback import counts_as_view, record_view
+from guides.editorial.permissions import is_support_staff
+from guides.editorial.retirement import Gone, withdrawn_by_key, withdrawn_page
 from guides.editorial.workflow import redirect_target
 from guides.messages.reply_table import search_entries
 from guides.messages.tables import reply_entries
@@ -51,7 +53,16 @@ def home(request):
 @reads_published_guides
 def guide_detail(request, slug):
     response = cached_page(request, lambda: _guide_page(request, slug))
-    if request.method == "GET" and "guide_id" in response.notes:
+    if (
+        request.method == "GET"
+        and "guide_id" in response.notes
+        and counts_as_view(
+            guide_pk=response.notes["guide_id"],
+            user_agent=request.headers.get("User-Agent", ""),
+            address=rate_limit.client_address(request),
+            staff=is_support_staff(request.user),
+        )
+    ):
         record_view(guide_id=response.notes["guide_id"])
     return response
 
@@ -63,7 +74,7 @@ def _guide_page(request, slug):
     except Guide.DoesNotExist:
         if moved_to := redirect_target(slug=slug, language=language):
             return redirect(moved_to, permanent=True)
-        raise Http404 from None
+        return _withdrawn(request, withdrawn_page(slug=slug, language=language))
     widget = Widget(guide.widget)
     response = render(
         request,
@@ -85,8 +96,21 @@ def _guide_page(request, slug):
 @require_safe
 @reads_published_guides
 def guide_by_key(request, key):
-    guide = get_object_or_404(Guide.objects.published().in_language(get_language()), key=key)
+    language = get_language()
+    guide = Guide.objects.published().in_language(language).filter(key=key).first()
+    if guide is None:
+        return _withdrawn(request, withdrawn_by_key(key=key, language=language))
     return redirect(guide)
+
+
+def _withdrawn(request, gone: Gone | None):
+    """A retired guide's address leads to its replacement, or says it is gone for good (410);
+    an address no guide ever had is a 404."""
+    if gone is None:
+        raise Http404
+    if gone.redirect_to:
+        return redirect(gone.redirect_to, permanent=True)
+    return render(request, "guides/content/gone.html", {"guide": gone.guide}, status=410)
 
 
 @require_safe

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
@@ -116,18 +117,25 @@ def prefixes(term: Term) -> Term:
     return (stem(term[0]),) if len(term) == 1 else term
 
 
-def search_guides(*, query: str, language: str, limit: int = 20) -> list[SearchHit]:
+def search_guides(
+    *, query: str, language: str, limit: int = 20, include_drafts: bool = False
+) -> list[SearchHit]:
     """The published guides in `language` that match `query`, best first: every word first,
-    any word if no guide has them all, and (PostgreSQL) words like them if still nothing."""
+    any word if no guide has them all, and (PostgreSQL) words like them if still nothing.
+    Staff search with `include_drafts`: every guide, online or not."""
     terms = query_terms(query, language=language)
     if not terms:
         return []
-    backend = _postgresql if connection.vendor == "postgresql" else _sqlite
-    guides = backend(terms=terms, language=language, limit=limit, every_term=True)
-    if not guides and len(terms) > 1:
-        guides = backend(terms=terms, language=language, limit=limit, every_term=False)
-    if not guides and connection.vendor == "postgresql":
-        guides = _postgresql_similar(terms=terms, language=language, limit=limit)
+    guides = Guide.objects.all() if include_drafts else Guide.objects.published()
+    scope = {"candidates": guides.in_language(language), "limit": limit}
+    postgresql = connection.vendor == "postgresql"
+    backend = partial(_postgresql, language=language) if postgresql else _sqlite
+    found = backend(terms=terms, every_term=True, **scope)
+    if not found and len(terms) > 1:
+        found = backend(terms=terms, every_term=False, **scope)
+    if not found and postgresql:
+        found = _postgresql_similar(terms=terms, **scope)
+    guides = found
     pattern = highlighter(terms)
     return [
         SearchHit(guide=guide, snippet=snippet(texts=[guide.summary, guide.text], pattern=pattern))
@@ -135,17 +143,14 @@ def search_guides(*, query: str, language: str, limit: int = 20) -> list[SearchH
     ]
 
 
-def _published(language: str):
+def _with_text(candidates):
     """The guides a search may show, with what a result needs (the text for its snippet)."""
-    return (
-        Guide.objects.published()
-        .in_language(language)
-        .for_listing()
-        .annotate(text=F("search_text"))
-    )
+    return candidates.for_listing().annotate(text=F("search_text"))
 
 
-def _postgresql(*, terms: list[Term], language: str, limit: int, every_term: bool) -> list[Guide]:
+def _postgresql(
+    *, terms: list[Term], candidates, language: str, limit: int, every_term: bool
+) -> list[Guide]:
     operator = " & " if every_term else " | "
     # Words are letters and digits only, so quoting them cannot break the tsquery syntax;
     # the last word of each term is a prefix, and Snowball stems words as plurals need.
@@ -155,7 +160,7 @@ def _postgresql(*, terms: list[Term], language: str, limit: int, every_term: boo
         search_type="raw",
     )
     guides = (
-        _published(language)
+        _with_text(candidates)
         .filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query))
         .order_by("-rank", "title")
@@ -163,11 +168,11 @@ def _postgresql(*, terms: list[Term], language: str, limit: int, every_term: boo
     return list(guides[:limit])
 
 
-def _postgresql_similar(*, terms: list[Term], language: str, limit: int) -> list[Guide]:
+def _postgresql_similar(*, terms: list[Term], candidates, limit: int) -> list[Guide]:
     """Titles with words like the query's: typos ("tunderbird", "quotta")."""
     text = " ".join(".".join(term) for term in terms)
     guides = (
-        _published(language)
+        _with_text(candidates)
         .filter(title__trigram_word_similar=text)
         .annotate(similarity=TrigramWordSimilarity(text, "title"))
         .order_by("-similarity", "title")
@@ -175,7 +180,7 @@ def _postgresql_similar(*, terms: list[Term], language: str, limit: int) -> list
     return list(guides[:limit])
 
 
-def _sqlite(*, terms: list[Term], language: str, limit: int, every_term: bool) -> list[Guide]:
+def _sqlite(*, terms: list[Term], candidates, limit: int, every_term: bool) -> list[Guide]:
     """FTS5 finds the guides; a term scores a point for being found, one more in the title or
     summary, one more in the title; bm25 breaks ties. Each FTS5 query runs once, materialised
     (inside the ORDER BY, SQLite would run it again for every row)."""
@@ -188,7 +193,7 @@ def _sqlite(*, terms: list[Term], language: str, limit: int, every_term: bool) -
     checks = [place + phrase for phrase in phrases for place in places]
     tables = ", ".join(f"in_{n} AS MATERIALIZED ({FTS_ROWIDS})" for n in range(len(checks)))
     score = " + ".join(f"(found.id IN (SELECT id FROM in_{n}))" for n in range(len(checks)))  # noqa: S608
-    published_guides = Guide.objects.published().in_language(language).order_by().values("pk")
+    published_guides = candidates.order_by().values("pk")
     published, published_params = published_guides.query.sql_with_params()
     # Only placeholders and SQL of our own are formatted into this statement.
     sql = (
@@ -202,7 +207,7 @@ def _sqlite(*, terms: list[Term], language: str, limit: int, every_term: bool) -
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, *published_params, *checks, limit])
         ids = [row[0] for row in cursor.fetchall()]
-    guides = _published(language).in_bulk(ids)
+    guides = _with_text(candidates).in_bulk(ids)
     return [guides[pk] for pk in ids if pk in guides]
 
 

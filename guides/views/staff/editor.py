@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,17 +19,27 @@ from django.views.decorators.vary import vary_on_headers
 from guides.content.markdown import render_markdown
 from guides.content.placeholders import catalogue_values
 from guides.content.widgets import widget_context
-from guides.editorial import staff_lists, workflow
+from guides.editorial import (
+    checks,
+    presence,
+    review,
+    staff_lists,
+    translation_sync,
+    workflow,
+)
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.revisions import GuideContent, diff_contents, diff_texts
 from guides.forms.staff import (
     CompareForm,
     GuideEditor,
     GuideForm,
+    ImageForm,
     NewGuideForm,
     PublishForm,
+    ReviewForm,
+    WithdrawForm,
 )
-from guides.models import Guide, MailClient, Revision, Step, Widget
+from guides.models import Guide, GuideImage, MailClient, Revision, Step, Widget
 from guides.views.staff.actions import int_or, publish_revision
 
 
@@ -91,9 +102,17 @@ def guide_new(request):
     )
     if action is EditorAction.PUBLISH:
         revision = workflow.head_revision(guide)
-        publish_revision(request, guide=guide, revision=revision, at=data.get("publish_at"))
+        publish_revision(
+            request,
+            guide=guide,
+            revision=revision,
+            at=data.get("publish_at"),
+            accept_warnings=data.get("accept_warnings", False),
+        )
     else:
         messages.success(request, _("Le guide est créé, comme brouillon."))
+    if action is EditorAction.SUBMIT:
+        review.notify_submitted(guide=guide, revision=workflow.head_revision(guide))
     return redirect("guides:staff_guide_edit", pk=guide.pk)
 
 
@@ -140,11 +159,19 @@ def guide_edit(request, pk):
     if data["review_by"] != guide.review_by:
         workflow.mark_reviewed(guide=guide, author=request.user, review_by=data["review_by"])
     if action is EditorAction.PUBLISH:
-        publish_revision(request, guide=guide, revision=revision, at=data.get("publish_at"))
+        publish_revision(
+            request,
+            guide=guide,
+            revision=revision,
+            at=data.get("publish_at"),
+            accept_warnings=data.get("accept_warnings", False),
+        )
     else:
         messages.success(
             request, _("Révision %(number)s enregistrée.") % {"number": revision.number}
         )
+    if action is EditorAction.SUBMIT:
+        review.notify_submitted(guide=guide, revision=revision)
     return redirect("guides:staff_guide_edit", pk=guide.pk)
 
 
@@ -158,8 +185,19 @@ def preview(request):
     return render(
         request,
         "staff/guide_form.html#preview",
-        _preview_context(editor.draft_content(), language=language),
+        _preview_context(
+            editor.draft_content(), language=language, key=request.POST.get("key", "")
+        ),
     )
+
+
+@require_POST
+@staff_required(Capability.WRITE)
+def presence_beat(request, pk):
+    """The editor's heartbeat: who else has this guide open, and since when."""
+    guide = get_object_or_404(Guide.objects.only("pk"), pk=pk)
+    present = presence.heartbeat(guide_pk=guide.pk, user=request.user, now=timezone.now())
+    return render(request, "staff/guide_form.html#presence", {"present": present})
 
 
 @require_GET
@@ -198,6 +236,7 @@ def history(request, pk):
 def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, source=None, **extra):
     status = extra.pop("status", 200)
     language = guide.language if guide is not None else editor.form.language
+    key = guide.key if guide is not None else editor.form["key"].value() or ""
     context = {
         "guide": guide,
         "source": source,
@@ -207,15 +246,23 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
         "head": head,
         "actions": EditorAction,
         "language": language,
-        **_preview_context(editor.draft_content(), language=language),
+        **_preview_context(editor.draft_content(), language=language, key=key),
+        "placeholders": checks.valid_placeholders(language=language),
+        "guide_keys": checks.guide_keys(language=language),
+        "library": GuideImage.objects.all()[:30],
         **extra,
     }
     if guide is not None:
         context |= {
             "publish_form": PublishForm(initial={"revision": head.number}) if head else None,
+            "withdraw_form": WithdrawForm(guide=guide),
+            "review_form": ReviewForm(initial={"revision": head.number}) if head else None,
             "scheduled": guide.revisions.scheduled().first(),
             "translations": staff_lists.translation_overview(key=guide.key),
             "source_date": _source_date(guide),
+            "source_changes": _source_changes(guide, head),
+            "image_form": ImageForm(),
+            "present": presence.heartbeat(guide_pk=guide.pk, user=request.user, now=timezone.now()),
         }
     return render(request, "staff/guide_form.html", context, status=status)
 
@@ -244,8 +291,9 @@ def _render_conflict(request, *, guide: Guide, editor: GuideEditor, head: Revisi
     )
 
 
-def _preview_context(content: GuideContent, *, language: str) -> dict:
-    """What templates/guides/content/_guide_article.html needs, built from unsaved text."""
+def _preview_context(content: GuideContent, *, language: str, key: str) -> dict:
+    """What templates/guides/content/_guide_article.html needs, built from unsaved text, and
+    what the checks before publishing find in it."""
     guide = Guide(language=language, title=content.title, summary=content.summary)
     guide.body_html = render_markdown(content.body, language=language)
     if content.client:
@@ -259,6 +307,7 @@ def _preview_context(content: GuideContent, *, language: str) -> dict:
         "preview_guide": guide,
         "preview_steps": steps,
         "values": catalogue_values(language=language),
+        "findings": checks.check_guide(content=content, language=language, key=key),
         "widget": widget,
         **(widget_context(widget=widget, language=language) if widget else {}),
     }
@@ -302,6 +351,17 @@ def _other_language(source: Guide | None) -> str:
     taken = set(Guide.objects.filter(key=source.key).values_list("language", flat=True))
     free = [code for code, _name in settings.LANGUAGES if code not in taken]
     return free[0] if free else source.language
+
+
+def _source_changes(guide: Guide, head: Revision | None) -> list:
+    """For a translation: what changed in the French since it was made."""
+    if guide.language == workflow.SOURCE_LANGUAGE:
+        return []
+    source = Guide.objects.filter(key=guide.key, language=workflow.SOURCE_LANGUAGE).first()
+    if source is None:
+        return []
+    made_from = head.source_updated_at if head is not None else guide.updated_at
+    return translation_sync.source_changes(source=source, made_from=made_from)
 
 
 def _source_date(guide: Guide):

@@ -8,11 +8,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from guides.editorial import feedback, staff_lists
+from guides.editorial import feedback, review, staff_lists
 from guides.editorial.permissions import Capability, staff_required
-from guides.forms.staff import (
-    ReviewedForm,
-)
+from guides.forms.staff import BulkForm, ReviewedForm
 from guides.models import AuditLog
 from guides.views.staff.actions import int_or
 
@@ -38,7 +36,7 @@ def dashboard(request):
             "failed_searches": staff_lists.failed_searches(
                 since=timezone.now() - datetime.timedelta(days=days)
             ),
-            "submitted": staff_lists.submitted_guides(),
+            "awaiting": review.awaiting(user=request.user),
         },
     )
 
@@ -49,13 +47,21 @@ def guide_list(request):
     language = request.GET.get("language", "")
     language = language if language in dict(settings.LANGUAGES) else ""
     query = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    status = staff_lists.StatusFilter(status) if status in staff_lists.StatusFilter.values else None
+    guides = staff_lists.filtered_guides(
+        status=status, today=timezone.localdate(), language=language, query=query
+    )
     return render(
         request,
         "staff/guides.html",
         {
-            "guides": staff_lists.guides_with_status(language=language, query=query),
+            "guides": guides,
             "language": language,
             "query": query,
+            "status": status,
+            "statuses": staff_lists.StatusFilter,
+            "bulk_form": BulkForm(),
         },
     )
 
@@ -63,7 +69,7 @@ def guide_list(request):
 @require_GET
 @staff_required(Capability.WRITE)
 def submissions(request):
-    return render(request, "staff/submissions.html", {"guides": staff_lists.submitted_guides()})
+    return render(request, "staff/submissions.html", {"proposals": review.proposals()})
 
 
 @require_GET

@@ -6,16 +6,22 @@ person's role here.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guides.editorial import workflow
+from guides.editorial import bulk, images, review, workflow
 from guides.editorial.permissions import Capability, staff_required
+from guides.editorial.retirement import Withdrawal, withdraw
 from guides.forms.staff import (
+    BulkForm,
+    ImageForm,
     PublishForm,
     ReviewedForm,
+    ReviewForm,
     RevisionForm,
+    WithdrawForm,
 )
 from guides.models import Guide
 from guides.views.staff.actions import attempt, named_revision, publish_revision
@@ -26,8 +32,10 @@ from guides.views.staff.actions import attempt, named_revision, publish_revision
 def submit(request, pk):
     guide = get_object_or_404(Guide, pk=pk)
     revision = named_revision(request, guide)
-    if revision is not None:
-        attempt(request, workflow.submit_for_review, guide=guide, revision=revision)
+    if revision is not None and attempt(
+        request, workflow.submit_for_review, guide=guide, revision=revision
+    ):
+        review.notify_submitted(guide=guide, revision=revision)
     return redirect("guides:staff_guide_edit", pk=guide.pk)
 
 
@@ -39,7 +47,11 @@ def publish(request, pk):
     revision = named_revision(request, guide)
     if revision is not None and form.is_valid():
         publish_revision(
-            request, guide=guide, revision=revision, at=form.cleaned_data["publish_at"]
+            request,
+            guide=guide,
+            revision=revision,
+            at=form.cleaned_data["publish_at"],
+            accept_warnings=form.cleaned_data["accept_warnings"],
         )
     elif revision is not None:
         messages.error(
@@ -104,3 +116,114 @@ def reviewed(request, pk):
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
     return redirect("guides:staff_review_due")
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def withdraw_guide(request, pk):
+    guide = get_object_or_404(Guide, pk=pk)
+    form = WithdrawForm(request.POST, guide=guide)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    how = Withdrawal(form.cleaned_data["how"])
+    done = attempt(
+        request,
+        withdraw,
+        guide=guide,
+        how=how,
+        replacement=form.cleaned_data["replacement"],
+        reason=form.cleaned_data["reason"],
+    )
+    if done:
+        messages.success(request, how.done_message)
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def answer(request, pk):
+    """Ask for changes, or reject; approving is publishing."""
+    guide = get_object_or_404(Guide, pk=pk)
+    form = ReviewForm(request.POST)
+    revision = named_revision(request, guide)
+    if revision is None:
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    changes = form.cleaned_data["decision"] == ReviewForm.Decision.CHANGES
+    done = attempt(
+        request,
+        review.request_changes if changes else review.reject,
+        guide=guide,
+        revision=revision,
+        comment=form.cleaned_data["comment"],
+    )
+    if done:
+        messages.success(
+            request,
+            _("Modifications demandées : l'auteur verra votre commentaire.")
+            if changes
+            else _("Proposition refusée : l'auteur verra votre commentaire."),
+        )
+    return redirect("guides:staff_guide_edit", pk=guide.pk)
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def bulk_action(request):
+    form = BulkForm(request.POST)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(next_url or "guides:staff_guides")
+    data = form.cleaned_data
+    report = bulk.apply(
+        action=bulk.BulkAction(data["action"]),
+        guides=list(data["guides"]),
+        author=request.user,
+        today=timezone.localdate(),
+        accept_warnings=data["accept_warnings"],
+    )
+    if report.done:
+        messages.success(
+            request,
+            _("Fait pour %(count)s guide(s) : %(titles)s.")
+            % {"count": len(report.done), "titles": ", ".join(g.title for g in report.done)},
+        )
+    for guide, reason in report.refused:
+        messages.error(
+            request, _("« %(title)s » : %(reason)s") % {"title": guide.title, "reason": reason}
+        )
+    return redirect(next_url or "guides:staff_guides")
+
+
+@require_POST
+@staff_required(Capability.WRITE)
+def upload_image(request, pk):
+    """Add an image to the library from a guide's editor; its Markdown comes back to paste."""
+    guide = get_object_or_404(Guide, pk=pk)
+    form = ImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    try:
+        image = images.store_image(
+            upload=form.cleaned_data["image"], alt=form.cleaned_data["alt"], author=request.user
+        )
+    except images.ImageRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("Image enregistrée. Collez %(markdown)s dans le texte.")
+            % {"markdown": image.markdown},
+        )
+    return redirect("guides:staff_guide_edit", pk=guide.pk)

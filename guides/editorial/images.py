@@ -1,0 +1,70 @@
+"""Images for guides: checked (type, size, dimensions), resized to what a guide page shows,
+stripped of their metadata (a screenshot's EXIF may say more than intended), named by their
+content, and stored through Django's storage API. The text that describes one is required.
+"""
+
+import hashlib
+import io
+
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from guides.editorial.audit import record
+from guides.models import AuditAction, GuideImage
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # larger is refused before decoding (decompression bombs)
+RENDITION_WIDTH = 1200  # the widest a guide's column shows, at twice the density
+FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+
+
+class ImageRefused(ValueError):
+    """The upload cannot be a guide image; the message says why, for the person uploading."""
+
+
+def store_image(*, upload, alt: str, author) -> GuideImage:
+    alt = " ".join(alt.split())
+    if not alt:
+        raise ImageRefused(_("Décrivez l'image : le texte de remplacement est obligatoire."))
+    if upload.size > MAX_BYTES:
+        raise ImageRefused(
+            _("L'image pèse %(size)s Mo : 5 Mo au plus.") % {"size": round(upload.size / 1e6, 1)}
+        )
+    data = upload.read()
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            kind = probe.format
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ImageRefused(_("L'image est trop grande (plus de 40 millions de pixels)."))
+            probe.verify()
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
+        raise ImageRefused(_("Ce fichier n'est pas une image PNG, JPEG ou WebP lisible.")) from None
+    if kind not in FORMATS:
+        raise ImageRefused(_("Formats acceptés : PNG, JPEG ou WebP."))
+    image = _resized(image, kind=kind)
+    output = io.BytesIO()
+    image.save(output, format=kind, optimize=True)  # no exif= nor pnginfo=: metadata stays out
+    rendition = output.getvalue()
+    name = hashlib.sha256(rendition).hexdigest()[:16] + "." + FORMATS[kind]
+    stored = GuideImage(
+        alt=alt,
+        width=image.width,
+        height=image.height,
+        uploaded_by=author if author.is_authenticated else None,
+    )
+    stored.file.save(name, ContentFile(rendition), save=True)
+    record(actor=author, action=AuditAction.IMAGE, target=stored, detail=stored.file.name)
+    return stored
+
+
+def _resized(image: Image.Image, *, kind: str) -> Image.Image:
+    """At most RENDITION_WIDTH wide."""
+    if image.width > RENDITION_WIDTH:
+        height = round(image.height * RENDITION_WIDTH / image.width)
+        image = image.resize((RENDITION_WIDTH, height), Image.Resampling.LANCZOS)
+    if kind == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    return image
