@@ -99,7 +99,7 @@ def test_addresses_become_links_and_wizard_words_prose():
         "https://example.test/mail/</a>; type <em>your address</em></p>"
     )
     assert expand("<code>{{ email }}</code>", {"email": "marie@example.test"}) == (
-        "<code>marie@example.test</code>"
+        '<code><span class="value">marie@example.test</span></code>'
     )
 
 

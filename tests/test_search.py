@@ -316,7 +316,7 @@ def test_a_known_or_hopeless_query_gets_no_suggestion(typed):
 
 def test_a_misspelt_client_name_finds_its_guide_on_either_database(client):
     """PostgreSQL's trigram match or the suggestion from the guides' words, whichever answers."""
-    html = client.get("/fr/search/?q=tunderbird+mobile").content.decode()
+    html = client.get("/fr/search/?q=tunderbird").content.decode()
     assert 'href="/fr/guides/configurer-thunderbird/"' in html
     if not on_postgresql:
-        assert "Vouliez-vous dire" in html and "?q=Thunderbird%20mobile" in html
+        assert "Vouliez-vous dire" in html and "?q=Thunderbird" in html

@@ -52,7 +52,7 @@ def test_first_step_lists_every_client_by_platform_with_legacy_marked(client):
 
 def test_a_guess_from_the_user_agent_is_offered_never_chosen(client):
     html = client.get("/fr/setup/", HTTP_USER_AGENT=IPHONE).content.decode()
-    assert "vous utilisez peut-être : Mail sur iPhone et iPad" in html
+    assert french_spacing("vous utilisez peut-être : Mail sur iPhone et iPad") in html
     assert 'href="/fr/setup/?client=apple-mail-ios"' in html
     assert " checked" not in html
     other = client.get("/fr/setup/", HTTP_USER_AGENT="curl/8.5").content.decode()

@@ -4,6 +4,7 @@ who must act and what to do; the same without JavaScript; bad input is said in p
 import pytest
 from django.apps import apps
 
+from guides.content.typography import french_spacing
 from guides.editorial.permissions import Role, setup_groups
 from tests.messages.corpus import sample
 from tests.staff_fixtures import make_user
@@ -26,7 +27,7 @@ def test_paste_a_bounce_and_read_the_answer(page, assert_accessible):
     )
     advice = page.locator(".doctor-advice")
     assert "bob@example.test" in advice.inner_text()
-    assert "Qui doit agir : Vous." in advice.inner_text()
+    assert french_spacing("Qui doit agir : Vous.") in advice.inner_text()
     assert page.url.endswith("/fr/messages/")
     assert_accessible(page)
 

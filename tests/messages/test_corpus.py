@@ -3,6 +3,7 @@ which recipients failed or are only delayed, the hops, the verdicts and the spam
 
 import pytest
 
+from guides.content.typography import french_spacing
 from guides.messages.doctor import Kind, diagnose_message
 from guides.messages.spamcause import read_spamcause
 from tests.messages.corpus import encode_spamcause, sample
@@ -147,8 +148,8 @@ def test_authentication_failures_are_the_first_reasons():
     assert results == {"dkim": "fail", "spf": "fail", "dmarc": "fail"}
     assert headers.spam.went_to_spam
     assert headers.reasons[:3] == [
-        "DMARC en échec : le domaine de l'expéditeur n'est pas authentifié.",
-        "SPF en échec : le serveur d'envoi n'est pas autorisé par le domaine.",
+        french_spacing("DMARC en échec : le domaine de l'expéditeur n'est pas authentifié."),
+        french_spacing("SPF en échec : le serveur d'envoi n'est pas autorisé par le domaine."),
         "Signature DKIM invalide.",
     ]
     assert any(stop.host == "ssl0.ovh.net" for stop in headers.ovh)
@@ -167,7 +168,9 @@ def test_microsoft_spam_headers():
 def test_the_slowest_hop_is_marked():
     diagnosis = explain("headers-long-delay.eml")
     assert diagnosis.headline == (
-        "Le message est arrivé avec du retard : 3 h 05 min d'attente avant mx1.mail.ovh.net."
+        french_spacing(
+            "Le message est arrivé avec du retard : 3 h 05 min d'attente avant mx1.mail.ovh.net."
+        )
     )
     headers = diagnosis.headers
     slowest = headers.slowest
@@ -179,7 +182,7 @@ def test_the_slowest_hop_is_marked():
 
 def test_a_clean_message():
     diagnosis = explain("headers-clean.eml")
-    assert diagnosis.headline == "Le message est arrivé ; voici son parcours."
+    assert diagnosis.headline == french_spacing("Le message est arrivé ; voici son parcours.")
     assert diagnosis.headers.reasons == []
     assert diagnosis.diagnostic_url == ""
     assert all(hop.encrypted for hop in diagnosis.headers.hops)

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
+from guides.content.typography import french_spacing
 from guides.models import KnownReply
 from tests.messages.corpus import SAMPLES, sample
 
@@ -39,7 +40,7 @@ def test_plain_form_answers_on_the_same_page_with_csrf():
     assert response["Cache-Control"] == "private, no-store"
     assert "<html" in html
     assert "l&#x27;authentification SMTP n&#x27;est pas activée" in html
-    assert "Qui doit agir :" in html and "Vous." in html
+    assert french_spacing("Qui doit agir :") in html and "Vous." in html
     assert 'href="/fr/guides/k/account-settings/"' in html
 
 
