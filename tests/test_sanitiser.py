@@ -155,7 +155,9 @@ def test_payloads_are_harmless_in_the_live_preview(editor_client):
     html = response.content.decode()
     # The checks before publishing are listed above the article, in a section with badges.
     assert_harmless(
-        html, allowed=ALLOWED_TAGS | {"article", "header", "footer", "h1", "section", "span"}
+        html,
+        allowed=ALLOWED_TAGS
+        | {"article", "header", "footer", "h1", "section", "span", "svg", "use"},
     )
     assert "&lt;script&gt;alert(&#x27;titre&#x27;)" in html  # shown as text, not run
 

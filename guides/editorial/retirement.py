@@ -81,7 +81,9 @@ def withdraw(
             content=workflow.editable_content(guide, head),
             author=author,
             base_number=workflow.head_number(head),
-            message=f"{summary} : {reason}"[:200] if reason else summary,
+            message=(_("%(summary)s : %(reason)s") % {"summary": summary, "reason": reason})[:200]
+            if reason
+            else summary,
             action=how.audit_action,
         )
         guide.revisions.scheduled().update(state=RevisionState.DRAFT, publish_at=None)
