@@ -343,7 +343,7 @@ def test_staff_pages_stay_within_a_few_queries(editor_client, guide, django_asse
     pages = [
         (reverse("guides:staff_dashboard"), 12),
         (reverse("guides:staff_guides"), 8),
-        (edit_url(guide), 18),  # with the checks, the image library, the replacements, the generations
+        (edit_url(guide), 18),  # checks, image library, replacements, generations
         (reverse("guides:staff_history", kwargs={"pk": guide.pk}), 8),
         (reverse("guides:staff_translations"), 8),
         (reverse("guides:staff_review_due"), 8),
