@@ -43,7 +43,7 @@ class Result:
 def main() -> None:
     setup_django()
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from guides.models import Guide
     from guides.views.page_cache import forget_pages
@@ -71,8 +71,12 @@ def main() -> None:
                 strict=True,
             )
         ]
+        # A new query misses the page cache; what the search keeps (its vocabulary for
+        # "did you mean") stays until something changes, so it is measured after an edit too.
+        with override_settings(OVHPORTAL_PAGE_CACHE_SECONDS=0):
+            results.append(measure(client, "search: 7 new queries", search_urls()))
         results.append(
-            measure(client, "search: 7 new queries", search_urls(), before_each=forget_pages)
+            measure(client, "search: first after an edit", search_urls(), before_each=forget_pages)
         )
         total = Guide.objects.count()
     print(

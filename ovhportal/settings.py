@@ -279,6 +279,9 @@ OVHPORTAL_SEARCH_LOG_DAYS = int(os.environ.get("OVHPORTAL_SEARCH_LOG_DAYS", "180
 OVHPORTAL_SEARCH_LOG_RATE = int(os.environ.get("OVHPORTAL_SEARCH_LOG_RATE", "30"))
 # How long a public page stays in the page cache at most (edits forget it at once; 0: off).
 OVHPORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("OVHPORTAL_PAGE_CACHE_SECONDS", "300"))
+# Memory each worker process gives the pages it served last (a hit then reads only the
+# page cache's version from the shared cache).
+OVHPORTAL_PAGE_MEMORY_BYTES = int(os.environ.get("OVHPORTAL_PAGE_MEMORY_MB", "32")) * 2**20
 # How long a browser, a reverse proxy or a CDN may keep a public page (an edit reaches them
 # within this time), and serve it stale while it asks for a fresh copy.
 OVHPORTAL_HTTP_MAX_AGE = int(os.environ.get("OVHPORTAL_HTTP_MAX_AGE", "60"))

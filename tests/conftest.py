@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from guides.diagnostics.resolver import forget_resting_servers
+from guides.views.rate_limit import forget_refusals
 
 # The test DNS server (fixtures `dns_server`, `dns_settings`) for the diagnostic's tests.
 # Signed-in users of each staff role (fixtures `editor`, `contributor`, `customer`).
@@ -17,6 +18,7 @@ def _fresh_cache():
     """Each test starts with an empty cache, so a cached value never hides a change."""
     cache.clear()
     forget_resting_servers()
+    forget_refusals()
     yield
     cache.clear()
 

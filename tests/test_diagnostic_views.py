@@ -182,6 +182,20 @@ def test_rate_limit_windows_and_addresses(rf, settings):
     assert rate_limit.client_address(proxied) == "203.0.113.5"
 
 
+def test_a_refused_client_costs_no_more_cache_writes(monkeypatch):
+    """Knocking again within the window is refused from memory: a flood writes nothing."""
+    writes = []
+    counted = rate_limit.count_up
+    monkeypatch.setattr(
+        rate_limit, "count_up", lambda key, **kw: writes.append(key) or counted(key, **kw)
+    )
+    decisions = [rate_limit.hit(scope="t", client="b", limit=2, now=240.0) for _ in range(10)]
+    assert [decision.allowed for decision in decisions] == [True, True] + [False] * 8
+    assert len(writes) == 3
+    assert rate_limit.hit(scope="t", client="b", limit=2, now=300.0).allowed
+    assert rate_limit.hit(scope="t", client="c", limit=2, now=300.0).allowed
+
+
 def test_an_ipv4_mapped_address_counts_as_the_ipv4_client(rf, client, dns_settings):
     """::ffff:203.0.113.7 and 203.0.113.7 are one client: one limit, not two."""
     mapped = rf.get("/", REMOTE_ADDR="::ffff:203.0.113.7")

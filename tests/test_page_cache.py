@@ -5,6 +5,7 @@ anything stale after an edit, and never hands one visitor's CSRF token to anothe
 import dataclasses
 import datetime
 import re
+import time
 
 import pytest
 from django.db import connection
@@ -226,3 +227,105 @@ def test_an_edited_known_reply_shows_in_the_search_at_once():
     reply.title = "Explication corrigée à l'instant"
     reply.save()
     assert escape("Explication corrigée à l'instant") in fetch(Client(), path)[0]
+
+
+# Each process keeps the pages it served last in memory, under the same versioned key
+
+
+def test_an_edit_made_elsewhere_shows_although_this_process_kept_the_page():
+    """Another server's edit reaches this one through the version in the shared cache."""
+    from django.core.cache import cache
+
+    from guides.views import page_cache
+
+    fetch(Client())
+    assert fetch(Client())[1] == 0  # from this process's memory
+    Guide.objects.filter(language="fr", key="thunderbird").update(
+        body_html="<p>Texte changé par un autre serveur.</p>"
+    )
+    cache.set(page_cache.VERSION_KEY, "bumped-by-another-server", None)
+    page, queries = fetch(Client())
+    assert queries > 0
+    assert "Texte changé par un autre serveur." in page
+
+
+def test_the_memory_keeps_the_pages_served_last_within_its_size():
+    from guides.views.page_cache import CachedPage, PageMemory
+
+    def page(size):
+        return CachedPage(
+            content=b"x" * size, headers=(), etag='"e"', rendered_at=time.time(), notes={}
+        )
+
+    memory = PageMemory(max_bytes=250)
+    memory.put("a", page(100))
+    memory.put("b", page(100))
+    assert memory.get("a") is not None  # "a" is now the one served last
+    memory.put("c", page(100))
+    assert memory.get("b") is None
+    assert memory.get("a") is not None
+    assert memory.get("c") is not None
+    memory.put("huge", page(251))
+    assert memory.get("huge") is None
+
+
+def test_the_memory_drops_a_page_when_the_shared_cache_would(settings):
+    from guides.views.page_cache import CachedPage, PageMemory
+
+    memory = PageMemory(max_bytes=1000)
+    rendered = time.time() - settings.OVHPORTAL_PAGE_CACHE_SECONDS - 1
+    memory.put("old", CachedPage(b"x", (), '"e"', rendered, {}))
+    assert memory.get("old") is None
+
+
+def test_a_page_that_holds_a_visitors_token_is_never_kept():
+    """The wizard's address step posts a form: with the visitor's own CSRF cookie, the page
+    sets no cookie, yet holds their token."""
+    path = "/fr/setup/?client=thunderbird&protocol=imap&security=ssl"
+    first = Client()
+    first.get("/fr/setup/")
+    first.cookies["csrftoken"] = "a" * 32
+    mine = first.get(path).content.decode()
+    theirs = Client().get(path).content.decode()
+    token = ANY_TOKEN.search(mine)
+    assert token
+    assert token[0] not in theirs
+    assert "public" not in Client().get(path).get("Cache-Control", "")
+
+
+# The wizard's questions before the address
+
+IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+
+
+@pytest.mark.parametrize("path", ["/fr/setup/", "/fr/setup/?client=thunderbird&protocol=imap"])
+def test_the_wizards_first_steps_are_served_from_the_cache(path):
+    first, first_queries = fetch(Client(), path)
+    second, second_queries = fetch(Client(), path)
+    assert first_queries > 0
+    assert second_queries == 0
+    assert first == second
+
+
+def test_the_wizards_first_step_keeps_one_copy_for_each_guess():
+    iphone = Client(headers={"User-Agent": IPHONE})
+    curl = Client(headers={"User-Agent": "curl/8.5"})
+    guessed, _queries = fetch(iphone, "/fr/setup/")
+    plain, _queries = fetch(curl, "/fr/setup/")
+    assert "peut-être" in guessed
+    assert "peut-être" not in plain
+    again, queries = fetch(Client(headers={"User-Agent": IPHONE + " Safari"}), "/fr/setup/")
+    assert queries == 0
+    assert again == guessed
+    response = curl.get("/fr/setup/")
+    assert "User-Agent" in response["Vary"]
+    assert "public" in response["Cache-Control"]
+
+
+def test_htmx_history_restores_get_the_whole_step_not_the_part():
+    htmx = {"HX-Request": "true"}
+    part, _queries = fetch(Client(headers=htmx), "/fr/setup/?client=thunderbird")
+    restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    whole, _queries = fetch(Client(headers=restore), "/fr/setup/?client=thunderbird")
+    assert "<html" not in part
+    assert "<html" in whole

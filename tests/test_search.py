@@ -302,16 +302,16 @@ def test_sqlite_index_is_rebuilt_when_a_table_rebuild_dropped_its_triggers():
     [("tunderbird", "Thunderbird"), ("outlok 2010", "Outlook 2010"), ("webmial", "webmail")],
 )
 def test_a_misspelt_word_is_spelt_as_the_guides_spell_it(typed, meant):
-    from guides.content.search.suggest import did_you_mean
+    from guides.content.search.suggest import did_you_mean, vocabulary
 
-    assert did_you_mean(query=typed, language="fr").lower() == meant.lower()
+    assert did_you_mean(query=typed, words=vocabulary(language="fr")).lower() == meant.lower()
 
 
 @pytest.mark.parametrize("typed", ["thunderbird", "zzqxw", "mot de passe", "quo"])
 def test_a_known_or_hopeless_query_gets_no_suggestion(typed):
-    from guides.content.search.suggest import did_you_mean
+    from guides.content.search.suggest import did_you_mean, vocabulary
 
-    assert did_you_mean(query=typed, language="fr") is None
+    assert did_you_mean(query=typed, words=vocabulary(language="fr")) is None
 
 
 def test_a_misspelt_client_name_finds_its_guide_on_either_database(client):
@@ -320,3 +320,14 @@ def test_a_misspelt_client_name_finds_its_guide_on_either_database(client):
     assert 'href="/fr/guides/configurer-thunderbird/"' in html
     if not on_postgresql:
         assert "Vouliez-vous dire" in html and "?q=Thunderbird" in html
+
+
+def test_a_typo_beside_words_that_match_is_offered_as_a_correction(client):
+    """ "tunderbird mobile" finds guides through "mobile"; the misspelt word still gets its
+    correction, as a link beside them."""
+    html = client.get("/fr/search/?q=tunderbird+mobile").content.decode()
+    assert "Vouliez-vous dire" in html
+    assert "?q=Thunderbird%20mobile" in html
+    assert "Aucun guide pour" not in html
+    plain = client.get("/fr/search/?q=thunderbird+mobile").content.decode()
+    assert "Vouliez-vous dire" not in plain

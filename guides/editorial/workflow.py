@@ -252,11 +252,11 @@ def mark_reviewed(*, guide: Guide, author, review_by: datetime.date | None) -> N
     )
 
 
-def publish_due(*, now: datetime.datetime | None = None) -> int:
-    """Put online every scheduled revision whose time has come; no cron needed, the public
-    read path calls this. Returns how many went online."""
+def publish_due(*, now: datetime.datetime | None = None, stamps: dict | None = None) -> int:
+    """Put online every scheduled revision whose time has come (the public read path calls
+    this: no cron); how many went online. `stamps`: a cache read that included NEXT_DUE_KEY."""
     now = now or timezone.now()
-    next_due = cache.get(NEXT_DUE_KEY)
+    next_due = cache.get(NEXT_DUE_KEY) if stamps is None else stamps.get(NEXT_DUE_KEY)
     if next_due == NOTHING_SCHEDULED or (next_due is not None and next_due > now):
         return 0
     scheduled = list(

@@ -1,5 +1,7 @@
 """Public pages: home, guides, client and FAQ indexes, search."""
 
+from functools import partial
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,7 +12,7 @@ from guides.content import listing
 from guides.content.placeholders import catalogue_values
 from guides.content.search.log import log_search
 from guides.content.search.query import clean_query
-from guides.content.search.suggest import search_or_suggest
+from guides.content.search.suggest import search_or_suggest, vocabulary
 from guides.content.widgets import widget_context
 from guides.context_processors import language_links
 from guides.editorial.feedback import counts_as_view, record_view
@@ -21,7 +23,7 @@ from guides.messages.reply_table import search_entries
 from guides.messages.tables import reply_entries
 from guides.models import CategoryKind, Guide, Widget
 from guides.views import rate_limit
-from guides.views.page_cache import cached_page
+from guides.views.page_cache import cached_page, derived_value
 from guides.views.publication import reads_published_guides
 
 SEARCH_MAX_LENGTH = 200
@@ -155,12 +157,26 @@ def search(request):
 
 
 def _search_page(request, query: str, language: str):
-    answer = search_or_suggest(query=query, language=language) if query else None
+    answer = (
+        search_or_suggest(
+            query=query,
+            language=language,
+            words=partial(
+                derived_value,
+                request,
+                f"search-vocabulary:{language}",
+                partial(vocabulary, language=language),
+            ),
+        )
+        if query
+        else None
+    )
     hits = answer.hits if answer else []
     context = {
         "query": query,
         "hits": hits,
         "corrected": answer and answer.corrected,
+        "suggested": answer and answer.suggested,
         "replies": known_replies_for(query, language),
     }
     if not hits:

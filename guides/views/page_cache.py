@@ -12,14 +12,21 @@ and admin edits.
 These pages hold no CSRF token (the vote form is protected by guides.views.cross_origin),
 so the same bytes are right for everyone. They carry an ETag and a Last-Modified (the time
 they were rendered, never earlier than the last change) and answer 304 to a client or a
-proxy that already has them."""
+proxy that already has them.
+
+Each worker process also keeps the pages it served last in memory, under the same key: the
+version is in the key, so an edit made on any server is seen on the next request, and a hit
+costs one read of the shared cache (the version) instead of two."""
 
 import hashlib
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,16 +67,62 @@ def _files_stamp() -> str:
 FILES_STAMP = _files_stamp()
 
 
+class PageMemory:
+    """The pages this process served last, least recently served out first past `max_bytes`;
+    a page is dropped when the shared cache drops it too, OVHPORTAL_PAGE_CACHE_SECONDS after
+    it was rendered."""
+
+    def __init__(self, *, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._pages: OrderedDict[str, CachedPage] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> CachedPage | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is None:
+                return None
+            if page.rendered_at + settings.OVHPORTAL_PAGE_CACHE_SECONDS <= time.time():
+                self._drop(key)
+                return None
+            self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: CachedPage) -> None:
+        if len(page.content) > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._pages:
+                self._drop(key)
+            self._pages[key] = page
+            self._bytes += len(page.content)
+            while self._bytes > self.max_bytes:
+                self._drop(next(iter(self._pages)))
+
+    def _drop(self, key: str) -> None:
+        self._bytes -= len(self._pages.pop(key).content)
+
+
+MEMORY = PageMemory(max_bytes=settings.OVHPORTAL_PAGE_MEMORY_BYTES)
+
+
 def forget_pages() -> None:
     """Every cached page is stale from now on (what they show has changed)."""
     cache.set(VERSION_KEY, secrets.token_hex(8), None)
 
 
 def cached_page(
-    request, render_page: Callable[[], HttpResponse], *, max_age: int | None = None
+    request,
+    render_page: Callable[[], HttpResponse],
+    *,
+    max_age: int | None = None,
+    variant: str = "",
 ) -> HttpResponse:
     """The page from the cache, else render_page(), kept. `max_age` is how long a proxy or a
     browser may keep it (settings.OVHPORTAL_HTTP_MAX_AGE by default; 0: ask each time).
+    `variant` names what else than the address the page depends on (the wizard's guess of
+    the visitor's mail client): one copy is kept for each.
 
     What a view needs to know about a page it serves from the cache (the guide it shows, the
     number of search results) it puts in `response.notes` when it renders it; the cached copy
@@ -79,11 +132,16 @@ def cached_page(
         response.notes = getattr(response, "notes", {})
         patch_cache_control(response, private=True, no_cache=True)
         return response
-    key = _key(request)
-    page = cache.get(key)
+    key = _key(request, variant)
+    page = MEMORY.get(key) or _shared_page(key)
     if page is None:
         response = render_page()
-        if response.status_code != 200 or response.cookies or response.streaming:
+        if (
+            response.status_code != 200
+            or response.cookies
+            or response.streaming
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # it holds this visitor's token
+        ):
             response.notes = getattr(response, "notes", {})
             return response
         page = CachedPage(
@@ -94,7 +152,16 @@ def cached_page(
             notes=getattr(response, "notes", {}),
         )
         cache.set(key, page, settings.OVHPORTAL_PAGE_CACHE_SECONDS)
+        MEMORY.put(key, page)
     return _answer(request, page, max_age=max_age)
+
+
+def _shared_page(key: str) -> CachedPage | None:
+    """The page another process or server rendered, kept in this one's memory from now on."""
+    page = cache.get(key)
+    if page is not None:
+        MEMORY.put(key, page)
+    return page
 
 
 def _answer(request, page: CachedPage, *, max_age: int | None) -> HttpResponse:
@@ -131,18 +198,43 @@ def _cacheable(request) -> bool:
     )
 
 
-def _key(request) -> str:
-    version = cache.get(VERSION_KEY)
+def remember_version(request, version: str | None) -> None:
+    """The version the caller read from the cache for this request (None: not there)."""
+    request.page_cache_version = version
+
+
+_derived: dict[str, tuple[str, Any]] = {}
+
+
+def derived_value(request, name: str, compute: Callable[[], Any]) -> Any:
+    """A value computed from what the pages show, kept in this process until the page
+    cache's version changes: what a view needs before it can look for its page."""
+    version = _version(request)
+    kept = _derived.get(name)
+    if kept is None or kept[0] != version:
+        kept = _derived[name] = (version, compute())
+    return kept[1]
+
+
+def _version(request) -> str:
+    version = getattr(request, "page_cache_version", None) or cache.get(VERSION_KEY)
     if version is None:
         version = secrets.token_hex(8)
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
+    request.page_cache_version = version
+    return version
+
+
+def _key(request, variant: str) -> str:
     parts = [
-        version,
+        _version(request),
         FILES_STAMP,
         get_language(),
         request.get_host(),
         request.get_full_path(),
         bool(request.htmx),
+        bool(request.htmx and request.htmx.history_restore_request),  # a whole page
+        variant,
     ]
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()

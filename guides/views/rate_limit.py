@@ -1,5 +1,8 @@
 """Per-client rate limits kept in the shared cache (Redis in production), so every app
-server counts the same hits. A fixed window: simple, and `retry_after` is exact."""
+server counts the same hits. A fixed window: simple, and `retry_after` is exact.
+
+A client refused in a window stays refused until it ends: each process remembers that, so
+a client that keeps knocking costs no cache write (a flood costs no more than one hit)."""
 
 import ipaddress
 import math
@@ -11,6 +14,9 @@ from django.conf import settings
 from guides.counters import count_up
 
 WINDOW_SECONDS = 60
+# The windows this process has seen refused, by key; emptied when a new window begins.
+_refused: set[str] = set()
+_refused_window = 0
 
 
 @dataclass(frozen=True)
@@ -23,11 +29,23 @@ def hit(*, scope: str, client: str, limit: int, now: float | None = None) -> Dec
     """Count one hit of `client` in `scope`; refused past `limit` hits in the current minute."""
     now = time.time() if now is None else now
     window = int(now // WINDOW_SECONDS) * WINDOW_SECONDS
-    key = f"ratelimit:{scope}:{client}:{window}"
-    count = count_up(key, timeout=WINDOW_SECONDS + 5)
-    return Decision(
-        allowed=count <= limit, retry_after=max(1, math.ceil(window + WINDOW_SECONDS - now))
-    )
+    key = f"ratelimit:{scope}:{client}:{window}:{limit}"
+    retry_after = max(1, math.ceil(window + WINDOW_SECONDS - now))
+    global _refused_window
+    if window != _refused_window:
+        _refused.clear()
+        _refused_window = window
+    if key in _refused:
+        return Decision(allowed=False, retry_after=retry_after)
+    allowed = count_up(key, timeout=WINDOW_SECONDS + 5) <= limit
+    if not allowed:
+        _refused.add(key)
+    return Decision(allowed=allowed, retry_after=retry_after)
+
+
+def forget_refusals() -> None:
+    """Forget the refusals this process remembers (the shared counts were cleared)."""
+    _refused.clear()
 
 
 def client_address(request) -> str:

@@ -19,10 +19,11 @@ from guides.catalogue.generations import customer_generation
 from guides.content.placeholders import catalogue_values
 from guides.context_processors import language_links
 from guides.forms.setup import AddressForm, ChoicesForm, DomainForm
-from guides.models import ServerEndpoint
+from guides.models import MailClient, ServerEndpoint
 from guides.setup import wizard
 from guides.setup.client_detection import guess_client
 from guides.setup.dns_records import zone_snippet
+from guides.views.page_cache import cached_page, derived_value
 from guides.views.publication import reads_published_guides
 
 
@@ -43,16 +44,29 @@ def wizard_languages(form: ChoicesForm) -> list[dict]:
     return language_links(path="", alternates=alternates)
 
 
-def step_context(request, form: ChoicesForm, *, language: str, groups) -> dict:
+def guessed_client(request, *, language: str) -> MailClient | None:
+    """The client the visitor's browser suggests, among those the wizard offers (their list
+    is kept until a guide or a client changes, so a cached step costs no query)."""
+    offered = derived_value(
+        request,
+        f"wizard-clients:{language}",
+        lambda: [
+            choice.client
+            for group in wizard.client_groups(language=language)
+            for choice in group.choices
+        ],
+    )
+    return guess_client(user_agent=request.headers.get("User-Agent", ""), clients=offered)
+
+
+def step_context(
+    request, form: ChoicesForm, *, language: str, groups, guess: MailClient | None
+) -> dict:
     """What the current question needs; the client list and the guess only on the first."""
     context = {"form": form, "step": form.step, "values": catalogue_values(language=language)}
     context["languages"] = wizard_languages(form)
     if form.step == "client":
         clients = [choice for group in groups for choice in group.choices]
-        guess = guess_client(
-            user_agent=request.headers.get("User-Agent", ""),
-            clients=[choice.client for choice in clients],
-        )
         context["groups"] = groups
         context["guess"] = next((choice for choice in clients if choice.client == guess), None)
     elif form.step == "security":
@@ -73,13 +87,25 @@ def choices_form(data, *, language: str, groups) -> ChoicesForm:
 
 
 @require_safe
-@vary_on_headers("HX-Request", "User-Agent")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request", "User-Agent")
 @reads_published_guides
 def setup(request):
+    """The questions before the address: the same for every visitor whose browser suggests
+    the same client, so they are served from the page cache (the address step holds a CSRF
+    token, so it never is)."""
     language = get_language()
+    guess = guessed_client(request, language=language)
+    return cached_page(
+        request,
+        lambda: _wizard_step(request, language=language, guess=guess),
+        variant=f"guess:{guess.pk if guess else ''}",
+    )
+
+
+def _wizard_step(request, *, language: str, guess: MailClient | None):
     groups = wizard.client_groups(language=language)
     form = choices_form(request.GET, language=language, groups=groups)
-    context = step_context(request, form, language=language, groups=groups)
+    context = step_context(request, form, language=language, groups=groups, guess=guess)
     return render(request, partial_or_page(request, "wizard"), context)
 
 
@@ -93,7 +119,13 @@ def setup_guide(request):
     form = choices_form(request.POST, language=language, groups=groups)
     address_form = AddressForm(request.POST)
     if form.step != "address" or not address_form.is_valid():
-        context = step_context(request, form, language=language, groups=groups)
+        context = step_context(
+            request,
+            form,
+            language=language,
+            groups=groups,
+            guess=guessed_client(request, language=language),
+        )
         if form.step == "address":
             context["address_form"] = address_form
         return render(request, partial_or_page(request, "wizard"), context)

@@ -1,9 +1,11 @@
-"""A "did you mean …?" for a search that found nothing: each word nobody wrote in the guides is
-replaced by the nearest word of their titles and summaries (client names, key terms), with
-RapidFuzz. It answers typos on every database: PostgreSQL has its trigram match besides, SQLite
-has only this.
+"""A "did you mean …?": each word nobody wrote in the guides' titles and summaries is replaced
+by the nearest of their words (client names, key terms), with RapidFuzz. A search that found
+nothing shows the corrected query's guides; one that found guides through its other words
+offers the correction as a link. It answers typos on every database: PostgreSQL has its
+trigram match besides, SQLite has only this.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -25,22 +27,23 @@ MIN_SCORE = 80  # "tunderbird" → "thunderbird" scores 95, "outlok" → "outloo
 class Answer:
     hits: list[SearchHit]
     corrected: str | None  # the query searched instead of the one typed, if any
+    suggested: str | None = None  # a spelling to offer beside the guides found
 
 
-def search_or_suggest(*, query: str, language: str) -> Answer:
-    """The guides for `query`; if none, the guides for its corrected spelling, if any."""
+def search_or_suggest(*, query: str, language: str, words: Callable[[], dict[str, str]]) -> Answer:
+    """The guides for `query`, with a corrected spelling to offer; if none, the guides for
+    its corrected spelling, if any. `words` gives the vocabulary (see `vocabulary`), which the
+    caller keeps: building it reads every guide."""
     hits = search_guides(query=query, language=language)
-    if hits:
-        return Answer(hits=hits, corrected=None)
-    corrected = did_you_mean(query=query, language=language)
-    if corrected is None:
-        return Answer(hits=[], corrected=None)
+    corrected = did_you_mean(query=query, words=words())
+    if hits or corrected is None:
+        return Answer(hits=hits, corrected=None, suggested=corrected)
     return Answer(hits=search_guides(query=corrected, language=language), corrected=corrected)
 
 
-def did_you_mean(*, query: str, language: str) -> str | None:
-    """`query` with its unknown words spelt as the guides spell them; None if none changed."""
-    words = vocabulary(language=language)
+def did_you_mean(*, query: str, words: dict[str, str]) -> str | None:
+    """`query` with its unknown words spelt as the guides spell them (`words`: the
+    vocabulary); None if none changed."""
     changed = False
     spelt = []
     for word in query.split():
@@ -57,13 +60,15 @@ def did_you_mean(*, query: str, language: str) -> str | None:
 def vocabulary(*, language: str) -> dict[str, str]:
     """The words of the published guides' titles and summaries: normalised → as first written."""
     ignored = STOP_WORDS.get(language, STOP_WORDS["fr"])
-    words: dict[str, str] = {}
+    written: dict[str, None] = {}  # each spelling once, in the order first met
     for title, summary in (
         Guide.objects.published().in_language(language).values_list("title", "summary")
     ):
-        for text in (title, summary):
-            for word in TERM.findall(text):
-                key = normalise(word)
-                if len(key) >= MIN_LENGTH and key not in ignored:
-                    words.setdefault(key, word)
+        written.update(dict.fromkeys(TERM.findall(title)))
+        written.update(dict.fromkeys(TERM.findall(summary)))
+    words: dict[str, str] = {}
+    for word in written:
+        key = normalise(word)
+        if len(key) >= MIN_LENGTH and key not in ignored:
+            words.setdefault(key, word)
     return words
