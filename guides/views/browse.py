@@ -5,6 +5,7 @@ from functools import partial
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -88,11 +89,25 @@ def _guide_page(request, slug):
                 path=request.path, alternates=listing.translations_of(guide)
             ),
             "widget": widget,
-            **widget_context(widget=widget, language=language),
+            "widget_html": _widget_html(request, widget=widget, language=language),
         },
     )
     response.notes = {"guide_id": guide.pk}
     return response
+
+
+def _widget_html(request, *, widget: Widget, language: str) -> str:
+    """The catalogue table a guide shows, rendered once per language until the catalogue
+    changes: the guides that show it share it, and a page that misses the cache is cheaper."""
+    if not widget:
+        return ""
+    return derived_value(
+        request,
+        f"widget:{widget}:{language}",
+        lambda: render_to_string(
+            widget.template_name, widget_context(widget=widget, language=language), request
+        ),
+    )
 
 
 @require_safe
