@@ -2,7 +2,8 @@
 
 `export_guides` writes what the public reads (drafts never published say `status: draft`);
 `import_guides` reads a whole directory first and writes nothing unless every file is right,
-then saves each change as a revision. Export, import and export again give the same bytes.
+then saves each change as a revision. The images the guides show travel with them
+(guides.editorial.image_transfer). Export, import and export again give the same bytes.
 """
 
 import datetime
@@ -23,6 +24,7 @@ from guides.content.guide_files import (
 from guides.content.rendering import render_guide, render_step
 from guides.editorial import workflow
 from guides.editorial.audit import record
+from guides.editorial.image_transfer import export_images, read_images, store_images
 from guides.editorial.revisions import GuideContent
 from guides.models import AuditAction, CategoryKind, Guide, GuideStatus, MailClient, Widget
 
@@ -33,6 +35,7 @@ DRAFT = "draft"
 class ExportReport:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
+    images: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +45,7 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
 
 
 class ImportRefused(Exception):
@@ -77,11 +81,14 @@ def export_guides(*, directory: Path) -> ExportReport:
     """Write every guide to `directory/<language>/<slug>.md`; other .md files there go."""
     report = ExportReport()
     guides = Guide.objects.select_related("category", "client").prefetch_related("steps")
+    texts = []
     for guide in guides.order_by("language", "slug"):
         path = directory / guide.language / f"{guide.slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(format_guide_file(guide_file_of(guide)), encoding="utf-8", newline="\n")
+        texts.append(format_guide_file(guide_file_of(guide)))
+        path.write_text(texts[-1], encoding="utf-8", newline="\n")
         report.written.append(path)
+    report.images = export_images(directory=directory, texts=texts)
     for code, _name in settings.LANGUAGES:
         for path in sorted((directory / code).glob("*.md")):
             if path not in report.written:
@@ -114,9 +121,15 @@ def import_guides(*, directory: Path, delete_missing: bool = False) -> ImportRep
     created, changed ones get a revision (published if the guide is), none is deleted unless
     `delete_missing` (then only in the languages that have a directory)."""
     sources = read_guide_files(directory=directory)
+    images, errors = read_images(
+        directory=directory, texts={source.name: source.text for source in sources}
+    )
+    if errors:
+        raise ImportRefused(errors)
     languages = {code for code, _name in settings.LANGUAGES if (directory / code).is_dir()}
-    report = ImportReport()
+    report = ImportReport(images=[image.name for image in images])
     with transaction.atomic():
+        store_images(images)
         existing = {
             (g.language, g.key): g for g in Guide.objects.select_related("category", "client")
         }

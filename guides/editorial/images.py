@@ -17,6 +17,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # larger is refused before decoding (decompression bombs)
 RENDITION_WIDTH = 1200  # the widest a guide's column shows, at twice the density
 FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+NAME_LENGTH = 16  # hexadecimal digits of the SHA-256 of the stored file: its name
 
 
 class ImageRefused(ValueError):
@@ -48,7 +49,7 @@ def store_image(*, upload, alt: str, author) -> GuideImage:
     output = io.BytesIO()
     image.save(output, format=kind, optimize=True)  # no exif= nor pnginfo=: metadata stays out
     rendition = output.getvalue()
-    name = hashlib.sha256(rendition).hexdigest()[:16] + "." + FORMATS[kind]
+    name = content_name(rendition) + "." + FORMATS[kind]
     stored = GuideImage(
         alt=alt,
         width=image.width,
@@ -58,6 +59,11 @@ def store_image(*, upload, alt: str, author) -> GuideImage:
     stored.file.save(name, ContentFile(rendition), save=True)
     record(actor=author, action=AuditAction.IMAGE, target=stored, detail=stored.file.name)
     return stored
+
+
+def content_name(data: bytes) -> str:
+    """A stored image's name without its extension: the same bytes, the same name."""
+    return hashlib.sha256(data).hexdigest()[:NAME_LENGTH]
 
 
 def _resized(image: Image.Image, *, kind: str) -> Image.Image:

@@ -18,5 +18,8 @@ class Command(BaseCommand):
         for path in report.removed:
             self.stdout.write(f"removed {path}")
         self.stdout.write(
-            self.style.SUCCESS(f"{len(report.written)} guide files written to {directory}")
+            self.style.SUCCESS(
+                f"{len(report.written)} guide files and {len(report.images)} image files "
+                f"written to {directory}"
+            )
         )

@@ -35,6 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(report.created)} created, {len(report.updated)} updated, "
-                f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted"
+                f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, "
+                f"{len(report.images)} images added"
             )
         )
