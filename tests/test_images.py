@@ -89,3 +89,17 @@ def test_a_missing_description_comes_back_as_a_message(editor_client, guide):
         reverse("guides:staff_image", kwargs={"pk": guide.pk}), {"image": picture()}, follow=True
     )
     assert "le texte de remplacement est obligatoire" in response.content.decode()
+
+
+def test_through_htmx_only_the_upload_form_comes_back(contributor_client, guide):
+    url = reverse("guides:staff_image", kwargs={"pk": guide.pk})
+    htmx = {"HX-Request": "true"}
+    refused = contributor_client.post(url, {"image": picture(), "alt": ""}, headers=htmx)
+    html = refused.content.decode()
+    assert refused.status_code == 200
+    assert "<html" not in html and 'id="image-upload"' in html
+    assert "le texte de remplacement est obligatoire" in html
+    assert 'aria-invalid="true"' in html
+    done = contributor_client.post(url, {"image": picture(), "alt": "Écran"}, headers=htmx)
+    image = GuideImage.objects.get()
+    assert f'data-insert-markdown="{image.markdown}"' in done.content.decode()

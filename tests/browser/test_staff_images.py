@@ -1,5 +1,6 @@
-"""A contributor adds a screenshot to a guide at 1280 px: described, uploaded, pasted into the
-text, and shown in the preview."""
+"""A contributor adds a screenshot to a guide at 1280 px: dropped on the text, described,
+uploaded without leaving the page, inserted at the cursor and shown in the preview; and the
+same upload without JavaScript."""
 
 import io
 
@@ -16,33 +17,78 @@ from tests.staff_fixtures import make_user
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_a_screenshot_is_uploaded_and_shown_in_the_preview(
+def test_a_screenshot_is_dropped_described_inserted_and_shown_without_losing_the_text(
     page, assert_accessible, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
     setup_groups(apps=apps)
     make_user("camille", Role.CONTRIBUTOR)
     guide = Guide.objects.get(language="fr", key="thunderbird")
-    buffer = io.BytesIO()
-    Image.new("RGB", (1600, 900), "teal").save(buffer, format="PNG")
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in(page, "camille")
     page.goto(page.base_url + f"/fr/staff/guides/{guide.pk}/")
-    upload = {"name": "ecran.png", "mimeType": "image/png", "buffer": buffer.getvalue()}
-    page.get_by_label("Image (PNG, JPEG ou WebP").set_input_files(upload)
+    body = page.locator("#id_body")
+    body.fill("Texte en cours, pas encore enregistré.\n\nLa suite.")
+    body.evaluate("field => field.setSelectionRange(39, 39)")  # after the first paragraph
+    drop_picture(page, "#id_body")
+    expect(page.locator(".drop-status")).to_contain_text("Image choisie")
+    expect(page.get_by_label("Texte de remplacement")).to_be_focused()
     page.get_by_role("button", name="Envoyer l'image").click()
-    expect(page.locator(".messages")).to_contain_text("le texte de remplacement est obligatoire")
-    page.get_by_label("Image (PNG, JPEG ou WebP").set_input_files(upload)
+    expect(page.locator(".drop-status")).to_contain_text("le texte de remplacement est obligatoire")
+    assert not GuideImage.objects.exists()
     page.get_by_label("Texte de remplacement").fill("La fenêtre de Thunderbird, compte ajouté")
     page.get_by_role("button", name="Envoyer l'image").click()
-    expect(page.locator(".messages")).to_contain_text("Image enregistrée")
+    expect(page.locator(".uploaded")).to_contain_text("Image enregistrée")
     image = GuideImage.objects.get()
     assert (image.width, image.height) == (1200, 675)
-    page.locator("#id_body").fill("Le résultat :\n\n" + image.markdown)
+    page.get_by_role("button", name="Insérer dans le texte").click()
+    assert body.input_value() == (
+        f"Texte en cours, pas encore enregistré.\n\n{image.markdown}\n\nLa suite."
+    )
     shown = page.locator("#preview-content img")
     expect(shown).to_have_attribute("alt", "La fenêtre de Thunderbird, compte ajouté")
     expect(page.locator(".findings")).to_contain_text("Rien à signaler")
     # The rendition itself loads (a function, not a string: the page's CSP forbids eval).
     expect(shown).to_have_js_property("naturalWidth", 1200)
-    page.reload()
     assert_accessible(page)
+
+
+def test_without_javascript_the_upload_still_works(page_without_js, settings, tmp_path):
+    page = page_without_js
+    settings.MEDIA_ROOT = tmp_path
+    setup_groups(apps=apps)
+    make_user("camille", Role.CONTRIBUTOR)
+    guide = Guide.objects.get(language="fr", key="thunderbird")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, "camille")
+    page.goto(page.base_url + f"/fr/staff/guides/{guide.pk}/")
+    upload = {"name": "ecran.png", "mimeType": "image/png", "buffer": png()}
+    page.get_by_label("Image (PNG, JPEG ou WebP").set_input_files(upload)
+    page.get_by_role("button", name="Envoyer l'image").click()
+    expect(page.locator(".messages")).to_contain_text("le texte de remplacement est obligatoire")
+    page.get_by_label("Image (PNG, JPEG ou WebP").set_input_files(upload)
+    page.get_by_label("Texte de remplacement").fill("Écran final")
+    page.get_by_role("button", name="Envoyer l'image").click()
+    expect(page.locator(".messages")).to_contain_text("Image enregistrée")
+    assert GuideImage.objects.get().alt == "Écran final"
+
+
+def png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 900), "teal").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def drop_picture(page, selector: str) -> None:
+    """A file dragged from the desktop and dropped on `selector`, as the browser delivers it."""
+    transfer = page.evaluate_handle(
+        """bytes => {
+            const transfer = new DataTransfer();
+            const file = new File([new Uint8Array(bytes)], "ecran.png", {type: "image/png"});
+            transfer.items.add(file);
+            return transfer;
+        }""",
+        list(png()),
+    )
+    page.locator(selector).dispatch_event("dragover", {"dataTransfer": transfer})
+    page.locator(selector).dispatch_event("drop", {"dataTransfer": transfer})

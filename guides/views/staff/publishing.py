@@ -5,7 +5,7 @@ person's role here.
 """
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -207,23 +207,33 @@ def bulk_action(request):
 @require_POST
 @staff_required(Capability.WRITE)
 def upload_image(request, pk):
-    """Add an image to the library from a guide's editor; its Markdown comes back to paste."""
+    """Add an image to the library from a guide's editor; its Markdown comes back to insert.
+    Through htmx the upload form alone is answered, so the text being written stays as it is;
+    without JavaScript the editor comes back with a message."""
     guide = get_object_or_404(Guide, pk=pk)
     form = ImageForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect("guides:staff_guide_edit", pk=guide.pk)
-    try:
-        image = images.store_image(
-            upload=form.cleaned_data["image"], alt=form.cleaned_data["alt"], author=request.user
+    image = None
+    if form.is_valid():
+        try:
+            image = images.store_image(
+                upload=form.cleaned_data["image"],
+                alt=form.cleaned_data["alt"],
+                author=request.user,
+            )
+        except images.ImageRefused as refused:
+            form.add_error("image", str(refused))
+    if request.htmx:
+        return render(
+            request,
+            "staff/guide_form.html#image_upload",
+            {"guide": guide, "image_form": ImageForm() if image else form, "uploaded": image},
         )
-    except images.ImageRefused as refused:
-        messages.error(request, str(refused))
-    else:
+    if image:
         messages.success(
             request,
             _("Image enregistrée. Collez %(markdown)s dans le texte.")
             % {"markdown": image.markdown},
         )
+    for errors in form.errors.values():
+        messages.error(request, " ".join(errors))
     return redirect("guides:staff_guide_edit", pk=guide.pk)
