@@ -55,6 +55,7 @@ PAGE_TYPES = [
     Shot("diagnostic-report", "/fr/diagnostic/?domain=mixed.test"),
     Shot("search", "/fr/search/?q=mot+de+passe"),
     Shot("search-typo", "/fr/search/?q=tunderbird"),
+    Shot("search-typo-beside-results", "/fr/search/?q=tunderbird+mobile"),
     Shot("sign-in", "/fr/accounts/login/"),
     Shot("not-found", "/fr/guides/page-qui-n-existe-pas/"),
 ]
