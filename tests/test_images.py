@@ -103,3 +103,36 @@ def test_through_htmx_only_the_upload_form_comes_back(contributor_client, guide)
     done = contributor_client.post(url, {"image": picture(), "alt": "Écran"}, headers=htmx)
     image = GuideImage.objects.get()
     assert f'data-insert-markdown="{image.markdown}"' in done.content.decode()
+
+
+def test_a_phone_gets_the_smaller_copy_and_the_page_reserves_the_room(editor, client):
+    from django.core.files.storage import default_storage
+
+    from guides.content.markdown import render_markdown
+
+    image = images.store_image(upload=picture(size=(2400, 1200)), alt="Écran", author=editor)
+    small = GuideImage.small_name(image.file.name)
+    with default_storage.open(small) as stored, Image.open(stored) as copy:
+        assert copy.size == (600, 300)
+    html = render_markdown(image.markdown, language="fr")
+    assert 'width="1200" height="600" loading="lazy"' in html
+    assert f'srcset="/media/{small} 600w, {image.file.url} 1200w"' in html
+    assert 'sizes="(max-width: 46rem) 100vw, 46rem"' in html
+    served = client.get(f"/media/{small}")
+    assert served.status_code == 200 and served["Content-Type"] == "image/png"
+    assert client.get(f"/media/{small.replace('-600', '-601')}").status_code == 404
+
+
+def test_a_narrow_image_has_no_smaller_copy(editor):
+    from guides.content.markdown import render_markdown
+
+    image = images.store_image(upload=picture(size=(500, 300)), alt="Icône", author=editor)
+    html = render_markdown(image.markdown, language="fr")
+    assert 'width="500" height="300"' in html and "srcset" not in html
+
+
+def test_an_image_from_elsewhere_is_left_as_written():
+    from guides.content.markdown import render_markdown
+
+    html = render_markdown("![x](/static/img/logo.svg)", language="fr")
+    assert '<img src="/static/img/logo.svg" alt="x"' in html and "width" not in html

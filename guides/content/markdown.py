@@ -41,7 +41,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "title"},
+    "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
     "ol": {"start"},
     "th": {"scope"},
 }
@@ -58,6 +58,9 @@ ALLOWED_CLASSES = {
     "p": {"callout-title"},
 }
 GUIDE_LINK = re.compile(r'href="guide:([a-z0-9-]+)"')
+UPLOADED_IMAGE = re.compile(r'<img src="(/[^"]+/guides/[0-9a-f]+\.(?:png|jpg|webp))"')
+# The column a guide's text is read in: the whole screen on a phone, at most 46rem beyond.
+IMAGE_SIZES = "(max-width: 46rem) 100vw, 46rem"
 
 _parser = (
     MarkdownIt("commonmark", {"html": False, "linkify": False})
@@ -99,7 +102,30 @@ def render_markdown(
 
     rendered = _parser.render(source, {"language": language})
     html = GUIDE_LINK.sub(lambda match: f'href="{resolve(match[1])}"', rendered)
+    html = UPLOADED_IMAGE.sub(lambda match: "<img " + _image_attributes(match[1]), html)
     return sanitise_html(html)
+
+
+def _image_attributes(src: str) -> str:
+    """An uploaded image's size (no jump in the page while it loads), its phone-sized copy
+    for narrow screens, and lazy loading; the address alone for anything else."""
+    from django.conf import settings
+    from django.core.files.storage import default_storage
+
+    from guides.models import GuideImage
+
+    name = src.removeprefix("/" + (settings.MEDIA_URL or "/media/").strip("/") + "/")
+    image = GuideImage.objects.filter(file=name).only("width", "height").first()
+    if image is None:
+        return f'src="{src}"'
+    attributes = (
+        f'src="{src}" width="{image.width}" height="{image.height}" loading="lazy" decoding="async"'
+    )
+    small = GuideImage.small_name(name)
+    if default_storage.exists(small):
+        srcset = f"{src.removesuffix(name)}{small} {GuideImage.SMALL_WIDTH}w, {src} {image.width}w"
+        attributes += f' srcset="{srcset}" sizes="{IMAGE_SIZES}"'
+    return attributes
 
 
 def sanitise_html(html: str) -> str:

@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from guides.content.guide_files import GuideFileError
 from guides.editorial.checks import IMAGE
-from guides.editorial.images import FORMATS, content_name
+from guides.editorial.images import FORMATS, content_name, store_small_rendition
 from guides.models import GuideImage
 
 FOLDER = "images"
@@ -103,6 +103,7 @@ def store_images(images: Iterable[ImageFile]) -> None:
         stored = GuideImage(alt=image.alt[:200], width=width, height=height)
         stored.file.name = default_storage.save(image.name, ContentFile(image.data))
         stored.save()
+        store_small_rendition(name=stored.file.name, data=image.data)
 
 
 def _descriptions(index: Path) -> dict[str, str]:

@@ -139,6 +139,8 @@ class SlugRedirect(models.Model):
 class GuideImage(models.Model):
     """A picture staff uploaded for guides: stored resized, named by its content, described."""
 
+    SMALL_WIDTH = 600  # the phone-sized copy: a phone's column at twice its density
+
     file = models.ImageField(_("fichier"), upload_to="guides/")
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
@@ -168,3 +170,9 @@ class GuideImage(models.Model):
     @property
     def markdown(self) -> str:
         return f"![{self.alt}]({self.file.url})"
+
+    @classmethod
+    def small_name(cls, name: str) -> str:
+        """The storage name of the phone-sized copy of the stored image `name`."""
+        stem, _dot, extension = name.rpartition(".")
+        return f"{stem}-{cls.SMALL_WIDTH}.{extension}"

@@ -1,6 +1,6 @@
 """The guide images staff uploaded, served by the portal from Django's storage (no web server
-configuration needed): only files the image library knows, cached for a year (their names
-follow their content)."""
+configuration needed): only files the image library knows and their phone-sized copies,
+cached for a year (their names follow their content)."""
 
 import mimetypes
 
@@ -15,7 +15,12 @@ ONE_YEAR = 365 * 24 * 3600
 
 @require_safe
 def guide_image(request, name):
-    if not GuideImage.objects.filter(file=f"guides/{name}").exists():
+    stem, dot, extension = name.rpartition(".")
+    original = stem.removesuffix(f"-{GuideImage.SMALL_WIDTH}") + dot + extension
+    if not (
+        GuideImage.objects.filter(file=f"guides/{original}").exists()
+        and default_storage.exists(f"guides/{name}")
+    ):
         raise Http404
     response = FileResponse(
         default_storage.open(f"guides/{name}"), content_type=mimetypes.guess_type(name)[0]
