@@ -44,8 +44,8 @@ class MarkdownField(forms.CharField):
             raise forms.ValidationError(
                 _(
                     "Lignes %(first)s à %(last)s : deux versions en conflit. Gardez ce qu'il "
-                    "faut de chacune, puis retirez les lignes qui commencent par %(start)s, %(middle)s "
-                    "ou %(end)s."
+                    "faut de chacune, puis retirez les lignes qui commencent par %(start)s, "
+                    "%(middle)s ou %(end)s."
                 ),
                 params={
                     "first": marks[0],

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseStopPolling
 
 from guides.editorial import merge, presence, workflow
 from guides.editorial.permissions import Capability, staff_required
@@ -32,7 +33,13 @@ def signed_out_notice(view):
             return view(request, *args, **kwargs)
         editor_path = request.htmx.current_url_abs_path or reverse("guides:staff_dashboard")
         login_url = redirect_to_login(editor_path).url
-        return render(request, "staff/guide_form.html#session_expired", {"login_url": login_url})
+        # 286: htmx stops the heartbeat, which would only say it again every 30 seconds.
+        return render(
+            request,
+            "staff/guide_form.html#session_expired",
+            {"login_url": login_url},
+            status=HttpResponseStopPolling.status_code,
+        )
 
     return wrapped
 
