@@ -5,6 +5,7 @@ from guides.views.staff import editor as staff_editor
 from guides.views.staff import lists as staff_lists
 from guides.views.staff import publishing as staff_publishing
 from guides.views.staff import replies as staff_replies
+from guides.views.staff import together as staff_together
 
 app_name = "guides"
 urlpatterns = [
@@ -34,7 +35,7 @@ urlpatterns = [
     path("staff/guides/<int:pk>/reviewed/", staff_publishing.reviewed, name="staff_reviewed"),
     path("staff/guides/<int:pk>/withdraw/", staff_publishing.withdraw_guide, name="staff_withdraw"),
     path("staff/guides/<int:pk>/answer/", staff_publishing.answer, name="staff_answer"),
-    path("staff/guides/<int:pk>/presence/", staff_editor.presence_beat, name="staff_presence"),
+    path("staff/guides/<int:pk>/presence/", staff_together.presence_beat, name="staff_presence"),
     path("staff/guides/<int:pk>/images/", staff_publishing.upload_image, name="staff_image"),
     path("staff/preview/", staff_editor.preview, name="staff_preview"),
     path("staff/submissions/", staff_lists.submissions, name="staff_submissions"),

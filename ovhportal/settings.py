@@ -52,6 +52,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default="127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A refused token shows the portal's own page, which keeps what the guide editor sent.
+CSRF_FAILURE_VIEW = "guides.views.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -8,19 +8,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guides.content.guide_files import STEP_MARKER
 from guides.editorial.bulk import BulkAction
 from guides.editorial.retirement import Withdrawal, replacement_choices
 from guides.editorial.revisions import GuideContent
 from guides.editorial.workflow import SOURCE_LANGUAGE
+from guides.forms.text_fields import MarkdownField, SingleLineField, normalise_newlines
 from guides.models import CategoryKind, Guide, MailClient, Widget
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-
-
-def normalise_newlines(text: str) -> str:
-    """Browsers send CRLF; the guide files use LF and split lines the same way as this."""
-    return "\n".join(text.splitlines())
 
 
 def publish_at_field() -> forms.DateTimeField:
@@ -42,35 +37,6 @@ def accept_warnings_field() -> forms.BooleanField:
 
 def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class SingleLineField(forms.CharField):
-    """A one-line text: a line break would not survive the guide file format."""
-
-    def validate(self, value) -> None:
-        super().validate(value)
-        if value and len(value.splitlines()) > 1:
-            raise forms.ValidationError(_("Tenez-vous en à une seule ligne."), code="multiline")
-
-
-class MarkdownField(forms.CharField):
-    widget = forms.Textarea
-
-    def to_python(self, value) -> str:
-        return normalise_newlines(super().to_python(value))
-
-    def validate(self, value) -> None:
-        super().validate(value)
-        for number, line in enumerate(value.splitlines(), start=1):
-            if line.startswith(STEP_MARKER.strip()):
-                raise forms.ValidationError(
-                    _(
-                        "La ligne %(number)s commence par « %(marker)s », réservé aux étapes : "
-                        "ajoutez plutôt une étape ci-dessous."
-                    ),
-                    params={"number": number, "marker": STEP_MARKER.strip()},
-                    code="step_marker",
-                )
 
 
 def next_review_date() -> datetime.date:

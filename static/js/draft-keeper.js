@@ -81,7 +81,10 @@
       store.removeItem(PREFIX + form.dataset.draftCreated);
     }
 
-    if (copy && copy.fields && notice && differs(copy)) {
+    // A page the server rendered from posted text (a merge, a refused save, text kept from
+    // an expired session) already shows what was typed: the copy is not offered over it.
+    var shown = form.dataset.unsaved === "true";
+    if (copy && copy.fields && notice && !shown && differs(copy)) {
       undecided = true;
       notice.hidden = false;
       notice.querySelector("[data-draft-restore]").addEventListener("click", function () {

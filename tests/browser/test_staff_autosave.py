@@ -31,18 +31,17 @@ def stored(page, key: str) -> str | None:
     return page.evaluate("key => localStorage.getItem(key)", key)
 
 
-def test_text_of_a_save_lost_to_an_expired_session_is_offered_back(
+def test_text_of_a_save_lost_to_an_expired_session_comes_back_after_signing_in(
     page, editor_url, assert_accessible
 ):
     url, key = editor_url
     page.goto(url)
     body = page.locator("#id_body")
-    original = body.input_value()
     body.press("Control+End")
     body.type("\n\n" + LOST_TEXT)
-    page.wait_for_function("key => (localStorage.getItem(key) || '').includes('expirait')", arg=key)
 
-    # The session has expired: the save lands on the sign-in page, then back to the editor.
+    # The session has expired: the save lands on the sign-in page, then back to the editor,
+    # which shows the text the server kept (guides/views/staff/unsent.py).
     page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     page.wait_for_url("**/accounts/login/**")
@@ -51,21 +50,39 @@ def test_text_of_a_save_lost_to_an_expired_session_is_offered_back(
     page.locator("main").get_by_role("button", name="Se connecter").click()
     page.wait_for_url(url)
 
-    notice = page.get_by_role("status").filter(has_text="sans qu'il soit enregistré")
-    expect(notice).to_be_visible()
-    assert body.input_value() == original
-    assert_accessible(page)
-    notice.get_by_role("button", name="Restaurer le texte non enregistré").click()
-    expect(notice).to_be_hidden()
+    expect(
+        page.get_by_role("status").filter(has_text="Voici le texte que vous aviez envoyé")
+    ).to_be_visible()
     expect(body).to_have_value(re.compile(LOST_TEXT))
-    expect(page.locator("#preview-content")).to_contain_text(LOST_TEXT)
-
+    expect(page.locator("[data-draft-notice]")).to_be_hidden()
+    assert_accessible(page)
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     expect(page.locator(".messages")).to_contain_text("Révision 2 enregistrée")
     page.wait_for_function("key => localStorage.getItem(key) === null", arg=key)
-    page.reload()
     expect(body).to_have_value(re.compile(LOST_TEXT))
+
+
+def test_text_of_a_tab_closed_unsaved_is_offered_back(page, editor_url, assert_accessible):
+    url, key = editor_url
+    page.goto(url)
+    body = page.locator("#id_body")
+    original = body.input_value()
+    body.press("Control+End")
+    body.type("\n\n" + LOST_TEXT)
+    page.wait_for_function("key => (localStorage.getItem(key) || '').includes('expirait')", arg=key)
+    page.close()
+
+    again = page.context.new_page()
+    again.goto(url)
+    body = again.locator("#id_body")
+    notice = again.get_by_role("status").filter(has_text="sans qu'il soit enregistré")
+    expect(notice).to_be_visible()
+    assert body.input_value() == original
+    assert_accessible(again)
+    notice.get_by_role("button", name="Restaurer le texte non enregistré").click()
     expect(notice).to_be_hidden()
+    expect(body).to_have_value(re.compile(LOST_TEXT))
+    expect(again.locator("#preview-content")).to_contain_text(LOST_TEXT)
 
 
 def test_a_refused_save_keeps_the_copy_until_it_is_ignored(page, editor_url):

@@ -52,7 +52,7 @@ def test_an_error_found_in_the_preview_refuses_publication_until_fixed(page, ass
     page.screenshot(path="/tmp/wt15shots/guide-callout-1280.png")
 
 
-def test_enter_in_the_title_previews_and_never_adds_a_step(page, assert_accessible):
+def test_enter_in_the_title_never_adds_a_step(page, assert_accessible):
     setup_groups(apps=apps)
     make_user("edith", Role.EDITOR)
     guide = Guide.objects.get(language="fr", key="thunderbird")

@@ -1,7 +1,9 @@
-"""The guide editor: new guide, edit, live preview and the revision history.
+"""The guide editor: new guide, edit, live preview, presence and the revision history.
 
 Every save is a POST with its CSRF token, checked against the person's role; adding a step
 and previewing keep everything typed and save nothing, so they work without JavaScript too.
+A save refused because someone saved first comes back as a merge onto their version; a save
+that finds the session expired keeps its text for after signing in (`unsent`).
 """
 
 from django.conf import settings
@@ -10,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,14 +22,13 @@ from guides.content.placeholders import catalogue_values
 from guides.content.widgets import widget_context
 from guides.editorial import (
     checks,
-    presence,
     review,
     staff_lists,
     translation_sync,
     workflow,
 )
 from guides.editorial.permissions import Capability, staff_required
-from guides.editorial.revisions import GuideContent, diff_contents, diff_texts
+from guides.editorial.revisions import GuideContent, diff_contents
 from guides.forms.staff import (
     CompareForm,
     GuideEditor,
@@ -40,6 +40,7 @@ from guides.forms.staff import (
     WithdrawForm,
 )
 from guides.models import Guide, GuideImage, MailClient, Revision, Step, Widget
+from guides.views.staff import together, unsent
 from guides.views.staff.actions import int_or, publish_revision
 
 
@@ -63,9 +64,14 @@ class EditorAction(models.TextChoices):
 
 
 @require_http_methods(["GET", "POST"])
+@unsent.keeps_text_when_signed_out
 @staff_required(Capability.WRITE)
 def guide_new(request):
     source = _source_guide(request)
+    if request.method == "GET" and (kept := unsent.take(request)) is not None:
+        language = kept.get("language") or _other_language(source)
+        form = NewGuideForm(kept, **_form_options(request, language), source=source)
+        return _render_editor(request, GuideEditor(kept, form=form), source=source, recovered=True)
     language = request.POST.get("language") or _other_language(source)
     if request.method == "GET":
         initial = {"language": language, "order": 0, "category": "reference"}
@@ -117,10 +123,14 @@ def guide_new(request):
 
 
 @require_http_methods(["GET", "POST"])
+@unsent.keeps_text_when_signed_out
 @staff_required(Capability.WRITE)
 def guide_edit(request, pk):
     guide = get_object_or_404(Guide.objects.select_related("category", "client"), pk=pk)
     head = workflow.head_revision(guide)
+    if request.method == "GET" and (kept := unsent.take(request)) is not None:
+        editor = GuideEditor(kept, form=GuideForm(kept, **_editing(request, guide)))
+        return _render_editor(request, editor, guide=guide, head=head, recovered=True)
     if request.method == "GET":
         content = workflow.editable_content(guide, head)
         initial = {
@@ -176,6 +186,7 @@ def guide_edit(request, pk):
 
 
 @require_POST
+@together.signed_out_notice
 @staff_required(Capability.WRITE)
 def preview(request):
     """The live preview: the text as typed, rendered exactly as the public page will show it."""
@@ -189,15 +200,6 @@ def preview(request):
             editor.draft_content(), language=language, key=request.POST.get("key", "")
         ),
     )
-
-
-@require_POST
-@staff_required(Capability.WRITE)
-def presence_beat(request, pk):
-    """The editor's heartbeat: who else has this guide open, and since when."""
-    guide = get_object_or_404(Guide.objects.only("pk"), pk=pk)
-    present = presence.heartbeat(guide_pk=guide.pk, user=request.user, now=timezone.now())
-    return render(request, "staff/guide_form.html#presence", {"present": present})
 
 
 @require_GET
@@ -233,7 +235,19 @@ def history(request, pk):
     return render(request, template, context)
 
 
-def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, source=None, **extra):
+def _render_editor(
+    request,
+    editor: GuideEditor,
+    *,
+    guide=None,
+    head=None,
+    source=None,
+    recovered: bool = False,
+    **extra,
+):
+    """The editor page. `unsaved`: the form holds text the server has not saved (a POST that
+    saved nothing, or text kept from an expired session), which publishing the saved revision
+    would leave out."""
     status = extra.pop("status", 200)
     language = guide.language if guide is not None else editor.form.language
     key = guide.key if guide is not None else editor.form["key"].value() or ""
@@ -250,6 +264,8 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
         "placeholders": checks.valid_placeholders(language=language),
         "guide_keys": checks.guide_keys(language=language),
         "library": GuideImage.objects.all()[:30],
+        "recovered": recovered,
+        "unsaved": request.method == "POST" or recovered,
         **extra,
     }
     if guide is not None:
@@ -262,33 +278,19 @@ def _render_editor(request, editor: GuideEditor, *, guide=None, head=None, sourc
             "source_date": _source_date(guide),
             "source_changes": _source_changes(guide, head),
             "image_form": ImageForm(),
-            "present": presence.heartbeat(guide_pk=guide.pk, user=request.user, now=timezone.now()),
+            **together.presence_context(
+                request, guide, head=head, base=int_or(editor.form["base"].value(), default=-1)
+            ),
         }
     return render(request, "staff/guide_form.html", context, status=status)
 
 
 def _render_conflict(request, *, guide: Guide, editor: GuideEditor, head: Revision):
-    """Refuse the save but keep everything typed: the form comes back with the person's text,
-    now based on the other revision, beside that revision and the difference."""
-    data = request.POST.copy()
-    data["base"] = str(head.number)
-    form = GuideForm(data, **_editing(request, guide))
-    merged = GuideEditor(data, form=form)
-    theirs = GuideContent.of_revision(head).as_text(key=guide.key)
-    yours = editor.content().as_text(key=guide.key)
-    return _render_editor(
-        request,
-        merged,
-        guide=guide,
-        head=head,
-        status=409,
-        conflict={
-            "head": head,
-            "theirs": theirs,
-            "yours": yours,
-            "diff": diff_texts(theirs, yours),
-        },
+    """Refuse the save, and bring the form back as the merge onto the other revision."""
+    merged, conflict = together.merge_onto(
+        guide=guide, editor=editor, head=head, form_options=_form_options(request, guide.language)
     )
+    return _render_editor(request, merged, guide=guide, head=head, status=409, conflict=conflict)
 
 
 def _preview_context(content: GuideContent, *, language: str, key: str) -> dict:
