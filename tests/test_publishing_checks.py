@@ -140,3 +140,13 @@ def test_a_warning_holds_publication_until_the_editor_accepts_it(editor_client, 
     head = workflow.head_revision(guide)
     editor_client.post(publish, {"revision": head.number, "accept_warnings": "on"})
     assert workflow.head_revision(guide).state == RevisionState.PUBLISHED
+
+
+def test_merge_marks_left_in_the_text_are_errors_at_their_lines():
+    body = "Intro.\n<<<<<<< edith\nSa version.\n=======\nLa mienne.\n>>>>>>> vous\nFin."
+    found = findings_of(body)
+    assert [(severity, where) for severity, where, _message in found] == [
+        (Severity.ERROR, "Texte, ligne 2"),
+        (Severity.ERROR, "Texte, ligne 6"),
+    ]
+    assert "marque de fusion" in found[0][2]

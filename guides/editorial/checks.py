@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from guides.content.placeholders import PLACEHOLDER, catalogue_values
+from guides.editorial.merge import CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START
 from guides.editorial.revisions import GuideContent
 from guides.models import Guide, GuideStatus, Language
 
@@ -140,6 +141,18 @@ def _line_findings(
                     % {"key": target},
                 )
             )
+    if line.startswith((CONFLICT_START, CONFLICT_END)):
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                at,
+                _(
+                    "Une marque de fusion est restée : gardez ce qu'il faut de chaque version, "
+                    "puis retirez les lignes %(start)s, %(middle)s et %(end)s."
+                )
+                % {"start": CONFLICT_START, "middle": CONFLICT_MIDDLE, "end": CONFLICT_END},
+            )
+        )
     for match in IMAGE.finditer(line):
         if not _image_exists(match[1]):
             findings.append(
