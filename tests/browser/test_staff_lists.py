@@ -50,6 +50,7 @@ def test_failed_searches_come_first_sort_by_any_column_and_export(editor_tab, as
     rows = searches.locator("tbody th")
     expect(rows).to_have_text(["calendar", "outlook 2003 pst", "agenda partagé"])  # most first
     assert_accessible(page)
+    page.screenshot(path="/tmp/staff-lists-dashboard-1280.png", full_page=True)
 
     searches.get_by_role("link", name="Recherche").click()
     page.wait_for_url("**/fr/staff/?days=30&sort=query#searches-title")
@@ -68,7 +69,6 @@ def test_failed_searches_come_first_sort_by_any_column_and_export(editor_tab, as
         table = list(csv.reader(exported))
     assert table[0] == ["Recherche", "Langue", "Fois", "Dernière fois"]
     assert [row[0] for row in table[1:]] == ["outlook 2003 pst", "calendar", "agenda partagé"]
-    page.screenshot(path="/tmp/staff-lists-dashboard-1280.png", full_page=True)
 
 
 def test_the_trends_are_drawn_by_the_portal_with_the_figures_behind_them(
