@@ -79,3 +79,16 @@ def test_nothing_is_shown_when_the_french_has_not_changed(editor_client):
     assert "side-by-side" not in html.content.decode()
     french = Guide.objects.get(language="fr", key="thunderbird")
     assert translation_sync.source_changes(source=french, made_from=None) is None
+
+
+def test_a_rewritten_sentence_is_one_change_not_a_word_salad():
+    old, new = word_changes("Ce guide sert à tout.", "Un changement passager.")
+    assert old == (Part("Ce guide sert à tout.", True),)
+    assert new == (Part("Un changement passager.", True),)
+    _old, new = word_changes("Cliquez sur Suivant puis OK.", "Cliquez sur Continuer puis Valider.")
+    assert new == (
+        Part("Cliquez sur ", False),
+        Part("Continuer", True),
+        Part(" puis ", False),
+        Part("Valider.", True),
+    )

@@ -112,32 +112,38 @@ def word_changes(before: str, after: str) -> tuple[tuple[Part, ...], tuple[Part,
     """The two versions of a line cut into parts, words the other version lacks marked."""
     old_words, new_words = _words(before), _words(after)
     matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    old_parts: list[Part] = []
-    new_parts: list[Part] = []
+    old_pieces, new_pieces = [], []
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        changed = tag != "equal"
-        _add(old_parts, "".join(old_words[old_start:old_end]), changed)
-        _add(new_parts, "".join(new_words[new_start:new_end]), changed)
-    return tuple(old_parts), tuple(new_parts)
+        old_pieces.append(("".join(old_words[old_start:old_end]), tag != "equal"))
+        new_pieces.append(("".join(new_words[new_start:new_end]), tag != "equal"))
+    return _parts(old_pieces), _parts(new_pieces)
 
 
 def _words(line: str) -> list[str]:
-    """Words and the spaces between them, so the parts join back into the line and a
-    changed word is marked without its spaces."""
+    """Words and the spaces between them, so the parts join back into the line."""
     return [match.group() for match in _WORD.finditer(line)]
 
 
-def _add(parts: list[Part], text: str, changed: bool) -> None:
-    """Add `text` to the parts; the spaces around a change are left unmarked."""
-    pieces = [(text, False)]
-    if changed:
+def _parts(pieces: list[tuple[str, bool]]) -> tuple[Part, ...]:
+    """Pieces of a line as parts to show: the spaces around a change left unmarked, and the
+    spaces between two changes inside one (a rewritten sentence reads as one change)."""
+    spaced: list[tuple[str, bool]] = []
+    for text, changed in pieces:
         core = text.strip()
-        before, _core, after = text.partition(core) if core else (text, "", "")
-        pieces = [(before, False), (core, True), (after, False)]
-    for piece, is_changed in pieces:
-        if not piece:
-            continue
-        if parts and parts[-1].changed == is_changed:
-            parts[-1] = Part(parts[-1].text + piece, is_changed)
+        if changed and core:
+            before, _core, after = text.partition(core)
+            spaced += [(before, False), (core, True), (after, False)]
         else:
-            parts.append(Part(piece, is_changed))
+            spaced.append((text, False))
+    parts: list[Part] = []
+    for text, changed in spaced:
+        if not text:
+            continue
+        if parts and parts[-1].changed == changed:
+            parts[-1] = Part(parts[-1].text + text, changed)
+        elif changed and len(parts) >= 2 and parts[-1].text.isspace() and parts[-2].changed:
+            space = parts.pop()
+            parts[-1] = Part(parts[-1].text + space.text + text, True)
+        else:
+            parts.append(Part(text, changed))
+    return tuple(parts)
