@@ -23,6 +23,8 @@ urlpatterns = [
     path("messages/", messages.doctor, name="messages"),
     path("guides/<slug:slug>/feedback/", feedback.vote, name="feedback"),
     path("staff/", staff_lists.dashboard, name="staff_dashboard"),
+    path("staff/searches.csv", staff_lists.failed_searches_csv, name="staff_searches_csv"),
+    path("staff/scheduled/", staff_lists.scheduled, name="staff_scheduled"),
     path("staff/guides/", staff_lists.guide_list, name="staff_guides"),
     path("staff/guides/bulk/", staff_publishing.bulk_action, name="staff_bulk"),
     path("staff/guides/new/", staff_editor.guide_new, name="staff_guide_new"),
@@ -30,6 +32,14 @@ urlpatterns = [
     path("staff/guides/<int:pk>/history/", staff_editor.history, name="staff_history"),
     path("staff/guides/<int:pk>/submit/", staff_publishing.submit, name="staff_submit"),
     path("staff/guides/<int:pk>/publish/", staff_publishing.publish, name="staff_publish"),
+    path(
+        "staff/guides/<int:pk>/publish/confirm/",
+        staff_publishing.confirm_publish,
+        name="staff_publish_confirm",
+    ),
+    path(
+        "staff/guides/<int:pk>/publish-now/", staff_publishing.publish_now, name="staff_publish_now"
+    ),
     path("staff/guides/<int:pk>/unschedule/", staff_publishing.unschedule, name="staff_unschedule"),
     path("staff/guides/<int:pk>/restore/", staff_publishing.restore, name="staff_restore"),
     path("staff/guides/<int:pk>/reviewed/", staff_publishing.reviewed, name="staff_reviewed"),

@@ -17,6 +17,8 @@ WRITE, PUBLISH, AUDIT = Capability.WRITE, Capability.PUBLISH, Capability.AUDIT
 # (URL name, needs a guide, method, what it needs)
 VIEWS = [
     ("staff_dashboard", False, "get", WRITE),
+    ("staff_searches_csv", False, "get", WRITE),
+    ("staff_scheduled", False, "get", WRITE),
     ("staff_guides", False, "get", WRITE),
     ("staff_guide_new", False, "get", WRITE),
     ("staff_submissions", False, "get", WRITE),
@@ -31,6 +33,8 @@ VIEWS = [
     ("staff_restore", True, "post", WRITE),
     ("staff_publish", True, "post", PUBLISH),
     ("staff_unschedule", True, "post", PUBLISH),
+    ("staff_publish_now", True, "post", PUBLISH),
+    ("staff_publish_confirm", True, "get", PUBLISH),
     ("staff_reviewed", True, "post", PUBLISH),
 ]
 ALLOWED = {

@@ -5,14 +5,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from guides.content.search.query import search_guides
 from guides.editorial.translation_sync import source_unchanged
 from guides.editorial.workflow import SOURCE_LANGUAGE
-from guides.models import Guide, GuideStatus, GuideView, Revision, RevisionState, SearchLog, Vote
+from guides.models import Guide, GuideStatus, GuideView, Revision, RevisionState, Vote
 
 
 class EditorialStatus(models.TextChoices):
@@ -282,14 +282,3 @@ def guide_feedback(*, since: datetime.date, limit: int = 100) -> list[GuideFeedb
 
 def latest_comments(*, limit: int = 20) -> list[Vote]:
     return list(Vote.objects.with_comment().select_related("guide")[:limit])
-
-
-def failed_searches(*, since: datetime.datetime, limit: int = 20) -> list[dict]:
-    """Searches that found nothing, grouped regardless of case, most frequent first."""
-    return list(
-        SearchLog.objects.filter(results=0, created__gte=since)
-        .annotate(text=Lower("query"))
-        .values("text", "language")
-        .annotate(times=Count("pk"), last=Max("created"))
-        .order_by("-times", "-last")[:limit]
-    )

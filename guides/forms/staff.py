@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from guides.editorial.bulk import BulkAction
 from guides.editorial.retirement import Withdrawal, replacement_choices
 from guides.editorial.revisions import GuideContent
 from guides.editorial.workflow import SOURCE_LANGUAGE
+from guides.forms.languages import language_choices
 from guides.forms.text_fields import MarkdownField, SingleLineField, normalise_newlines
 from guides.models import CategoryKind, Guide, MailClient, Widget
 
@@ -147,7 +147,7 @@ class GuideForm(forms.Form):
 class NewGuideForm(GuideForm):
     """A new guide, or a new translation of one (then the key is the source's)."""
 
-    language = forms.ChoiceField(label=_("Langue"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Langue"), choices=language_choices)
     key = forms.SlugField(
         label=_("Clé de traduction"),
         help_text=_("En anglais, avec des tirets : la même pour le guide et ses traductions."),
@@ -164,7 +164,7 @@ class NewGuideForm(GuideForm):
             self.fields["key"].initial = source.key
             taken = set(Guide.objects.filter(key=source.key).values_list("language", flat=True))
             self.fields["language"].choices = [
-                choice for choice in settings.LANGUAGES if choice[0] not in taken
+                choice for choice in language_choices() if choice[0] not in taken
             ]
 
     def clean(self) -> dict:

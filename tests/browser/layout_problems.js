@@ -25,7 +25,9 @@
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     if (!text.parentElement.checkVisibility() || text.parentElement.closest("pre")) continue;
     const code = text.parentElement.closest("code");
-    const whole = text.parentElement.closest(".value, .copyable, td, th, dd") || (code && !/\s/.test(code.textContent.trim()));
+    // A value in a table cell stays whole; a title or a sentence there (.cell-prose) is prose.
+    const whole = !text.parentElement.closest(".cell-prose")
+      && (text.parentElement.closest(".value, .copyable, td, th, dd") || (code && !/\s/.test(code.textContent.trim())));
     for (const match of text.data.matchAll(whole ? /\S+/g : /[^\s-]+-?/g)) {
       range.setStart(text, match.index);
       range.setEnd(text, match.index + match[0].length);

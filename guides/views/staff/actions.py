@@ -1,20 +1,28 @@
-"""What the staff views share: running a workflow action as the signed-in person, and
-reading the revision or number a form posted."""
+"""What the staff views share: running a workflow action as the signed-in person, reading
+the revision or number a form posted, and going back to the page a form came from."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.utils import timezone
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from guides.editorial import checks, review, workflow
+from guides.editorial import checks, review, scheduling, workflow
 from guides.editorial.revisions import GuideContent
+from guides.forms.staff import DATETIME_LOCAL
 from guides.models import Guide, Revision
 
 
 def publish_revision(
     request, *, guide: Guide, revision: Revision, at, accept_warnings: bool = False
-) -> None:
+) -> HttpResponseRedirect | None:
     """Publish or schedule, unless the checks before publishing find an error, or warnings the
-    editor has not accepted: then each finding is listed, and nothing changes."""
+    editor has not accepted: then each finding is listed, and nothing changes. A date already
+    past publishes nothing yet: the answer is then the page that asks before publishing now."""
     findings = checks.check_guide(
         content=GuideContent.of_revision(revision), language=guide.language, key=guide.key
     )
@@ -29,20 +37,33 @@ def publish_revision(
         )
         messages.error(request, intro)
         for finding in refused:
-            messages.warning(request, f"{finding.where}\u00a0: {finding.message}")
-        return
+            messages.warning(
+                request,
+                _("%(where)s : %(message)s") % {"where": finding.where, "message": finding.message},
+            )
+        return None
+    if scheduling.asks_before_publishing(at=at, now=timezone.now()):
+        query = {
+            "revision": revision.number,
+            "publish_at": timezone.localtime(at).strftime(DATETIME_LOCAL),
+        }
+        if accept_warnings:
+            query["accept_warnings"] = "on"
+        confirm = reverse("guides:staff_publish_confirm", kwargs={"pk": guide.pk})
+        return redirect(f"{confirm}?{urlencode(query)}")
     published = attempt(request, workflow.publish, guide=guide, revision=revision, at=at)
     if published is None:
-        return
+        return None
     review.notify_published(guide=guide, revision=revision, editor=request.user)
-    if at is not None and at > timezone.now():
+    if at is not None:
         messages.success(
             request,
             _("Publication programmée le %(date)s.")
-            % {"date": timezone.localtime(at).strftime("%d/%m/%Y %H:%M")},
+            % {"date": formats.date_format(timezone.localtime(at), "SHORT_DATETIME_FORMAT")},
         )
     else:
         messages.success(request, _("Le guide est en ligne."))
+    return None
 
 
 def attempt(request, action, **kwargs):
@@ -68,3 +89,12 @@ def int_or(value, *, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
+
+
+def back_to(request, fallback: str, **kwargs) -> HttpResponseRedirect:
+    """Back to the page the form came from (its `next` field, on this site only), else to the
+    URL named `fallback`."""
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect(fallback, **kwargs)

@@ -108,13 +108,14 @@ def guide_new(request):
     )
     if action is EditorAction.PUBLISH:
         revision = workflow.head_revision(guide)
-        publish_revision(
+        if asked := publish_revision(
             request,
             guide=guide,
             revision=revision,
             at=data.get("publish_at"),
             accept_warnings=data.get("accept_warnings", False),
-        )
+        ):
+            return asked
     else:
         messages.success(request, _("Le guide est créé, comme brouillon."))
     if action is EditorAction.SUBMIT:
@@ -169,13 +170,14 @@ def guide_edit(request, pk):
     if data["review_by"] != guide.review_by:
         workflow.mark_reviewed(guide=guide, author=request.user, review_by=data["review_by"])
     if action is EditorAction.PUBLISH:
-        publish_revision(
+        if asked := publish_revision(
             request,
             guide=guide,
             revision=revision,
             at=data.get("publish_at"),
             accept_warnings=data.get("accept_warnings", False),
-        )
+        ):
+            return asked
     else:
         messages.success(
             request, _("Révision %(number)s enregistrée.") % {"number": revision.number}
@@ -355,13 +357,13 @@ def _other_language(source: Guide | None) -> str:
     return free[0] if free else source.language
 
 
-def _source_changes(guide: Guide, head: Revision | None) -> list:
+def _source_changes(guide: Guide, head: Revision | None) -> translation_sync.SourceChanges | None:
     """For a translation: what changed in the French since it was made."""
     if guide.language == workflow.SOURCE_LANGUAGE:
-        return []
+        return None
     source = Guide.objects.filter(key=guide.key, language=workflow.SOURCE_LANGUAGE).first()
     if source is None:
-        return []
+        return None
     made_from = head.source_updated_at if head is not None else guide.updated_at
     return translation_sync.source_changes(source=source, made_from=made_from)
 

@@ -1,17 +1,17 @@
-"""The editorial actions on a revision: submit, publish or schedule, unschedule, restore, reviewed.
+"""The editorial actions on a revision: submit, publish or schedule (asking first when the
+date is already past), publish a scheduled revision now, unschedule, restore, reviewed.
 
-Thin views: the workflow is in guides.editorial.workflow; each is a POST checked against the
-person's role here.
+Thin views: the workflow is in guides.editorial.workflow and .scheduling; each action is a POST
+checked against the person's role here.
 """
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from guides.editorial import bulk, images, review, workflow
+from guides.editorial import bulk, images, review, scheduling, workflow
 from guides.editorial.permissions import Capability, staff_required
 from guides.editorial.retirement import Withdrawal, withdraw
 from guides.forms.staff import (
@@ -24,7 +24,7 @@ from guides.forms.staff import (
     WithdrawForm,
 )
 from guides.models import Guide
-from guides.views.staff.actions import attempt, named_revision, publish_revision
+from guides.views.staff.actions import attempt, back_to, named_revision, publish_revision
 
 
 @require_POST
@@ -46,13 +46,15 @@ def publish(request, pk):
     form = PublishForm(request.POST)
     revision = named_revision(request, guide)
     if revision is not None and form.is_valid():
-        publish_revision(
+        asked = publish_revision(
             request,
             guide=guide,
             revision=revision,
             at=form.cleaned_data["publish_at"],
             accept_warnings=form.cleaned_data["accept_warnings"],
         )
+        if asked is not None:
+            return asked
     elif revision is not None:
         messages.error(
             request,
@@ -62,15 +64,63 @@ def publish(request, pk):
     return redirect("guides:staff_guide_edit", pk=guide.pk)
 
 
+@require_GET
+@staff_required(Capability.PUBLISH)
+def confirm_publish(request, pk):
+    """A publication date already past: publish now, choose another date, or go back. Nothing
+    is published by this page; its buttons post to `publish`."""
+    guide = get_object_or_404(Guide, pk=pk)
+    form = PublishForm(request.GET)
+    if not form.is_valid():
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    at = form.cleaned_data["publish_at"]
+    revision = guide.revisions.filter(number=form.cleaned_data["revision"]).first()
+    if revision is None or not scheduling.asks_before_publishing(at=at, now=timezone.now()):
+        return redirect("guides:staff_guide_edit", pk=guide.pk)
+    return render(
+        request,
+        "staff/publish_confirm.html",
+        {
+            "guide": guide,
+            "revision": revision,
+            "at": at,
+            "accept_warnings": form.cleaned_data["accept_warnings"],
+            "later_form": PublishForm(
+                initial={"revision": revision.number, "publish_at": timezone.localtime(at)}
+            ),
+        },
+    )
+
+
+@require_POST
+@staff_required(Capability.PUBLISH)
+def publish_now(request, pk):
+    """Put a scheduled revision online now (from the list of scheduled publications)."""
+    guide = get_object_or_404(Guide, pk=pk)
+    revision = attempt(request, scheduling.publish_now, guide=guide, now=timezone.now())
+    if revision is not None:
+        messages.success(
+            request,
+            _("« %(title)s » est en ligne (révision %(number)s).")
+            % {"title": guide.title, "number": revision.number},
+        )
+    return back_to(request, "guides:staff_scheduled")
+
+
 @require_POST
 @staff_required(Capability.PUBLISH)
 def unschedule(request, pk):
     guide = get_object_or_404(Guide, pk=pk)
     if attempt(request, workflow.unschedule, guide=guide):
         messages.success(
-            request, _("La publication programmée est annulée ; le texte reste en brouillon.")
+            request,
+            _(
+                "La publication programmée de « %(title)s » est annulée ; "
+                "le texte reste en brouillon."
+            )
+            % {"title": guide.title},
         )
-    return redirect("guides:staff_guide_edit", pk=guide.pk)
+    return back_to(request, "guides:staff_guide_edit", pk=guide.pk)
 
 
 @require_POST
@@ -112,10 +162,7 @@ def reviewed(request, pk):
         )
     else:
         messages.error(request, " ".join(form.errors.get("review_by", [])))
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("guides:staff_review_due")
+    return back_to(request, "guides:staff_review_due")
 
 
 @require_POST
@@ -176,13 +223,10 @@ def answer(request, pk):
 @staff_required(Capability.PUBLISH)
 def bulk_action(request):
     form = BulkForm(request.POST)
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = ""
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
-        return redirect(next_url or "guides:staff_guides")
+        return back_to(request, "guides:staff_guides")
     data = form.cleaned_data
     report = bulk.apply(
         action=bulk.BulkAction(data["action"]),
@@ -201,7 +245,7 @@ def bulk_action(request):
         messages.error(
             request, _("« %(title)s » : %(reason)s") % {"title": guide.title, "reason": reason}
         )
-    return redirect(next_url or "guides:staff_guides")
+    return back_to(request, "guides:staff_guides")
 
 
 @require_POST
