@@ -15,7 +15,13 @@ def domain_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     lookup = snapshot.get(snapshot.domain, "NS")
     if lookup is None or lookup.failed:
         return not_done(CheckId.DOMAIN, title, lookup)
-    result = partial(CheckResult, id=CheckId.DOMAIN, title=title, links=(checklist_link(),))
+    result = partial(
+        CheckResult,
+        id=CheckId.DOMAIN,
+        title=title,
+        links=(checklist_link(),),
+        values=zone.nameservers,
+    )
     if lookup.outcome is Outcome.NXDOMAIN:
         return result(
             status=CheckStatus.ERROR,

@@ -54,6 +54,9 @@ class CheckResult:
     data: dict = field(default_factory=dict)
     # What to change, without where and how long (the advice says all three).
     action: str = ""
+    # The values its texts quote for the reader to type or paste (DNS names, records, terms):
+    # the page shows them as code.
+    values: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {
@@ -142,10 +145,11 @@ class Zone:
         )
 
     def fix(self, what: str) -> str:
-        """`what` to change, where, and how long it takes."""
+        """`what` to change, where, and how long it takes; `what` ends with a full stop even
+        when it ends with a value to paste, so the next sentence is not read as part of it."""
         return " ".join(
             [
-                what,
+                what if what.endswith((".", "!", "?", "…")) else what + ".",
                 self.where(),
                 _(
                     "Une modification DNS peut mettre quelques heures (jusqu'à 24 heures) à être "
@@ -212,10 +216,14 @@ def finding(
     found: list[str],
     expected: list[str],
     links: tuple[GuideLink, ...] = (),
+    values: tuple[str, ...] = (),
 ) -> Callable[..., CheckResult]:
-    """The results one DNS check can give, which differ in status, detail and what to fix."""
+    """The results one DNS check can give, which differ in status, detail and what to fix.
+    Their texts quote the expected values, the name servers and `values` (and a result's own)."""
 
-    def result(status: CheckStatus, detail: str, what: str, **more) -> CheckResult:
+    def result(
+        status: CheckStatus, detail: str, what: str, more_values: tuple[str, ...] = (), **more
+    ) -> CheckResult:
         return CheckResult(
             id=check_id,
             status=status,
@@ -226,6 +234,7 @@ def finding(
             advice=zone.fix(what) if what else "",
             action=what,
             **{"links": links, **more},
+            values=(*expected, *zone.nameservers, *values, *more_values),
         )
 
     return result

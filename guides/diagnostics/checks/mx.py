@@ -6,6 +6,9 @@ from guides.diagnostics.checks.findings import CheckId, CheckResult, GuideLink, 
 from guides.diagnostics.mx_classification import MxFlag, MxProtection, MxRecord, MxSummary
 from guides.models import CheckStatus
 
+# The hosts the texts below name.
+NAMED_HOSTS = ("mx0.ovh.net", "mx4.ovh.net", "mx0.mail.ovh.net", "mx4.mail.ovh.net")
+
 
 def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
     title = _("Enregistrements MX (réception des e-mails)")
@@ -106,6 +109,7 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
         advice=zone.fix(what) if what else "",
         action=what,
         links=(GuideLink("mx-records", _("Les enregistrements MX")),),
+        values=(*NAMED_HOSTS, *(record.exchange for record in summary.records), *zone.nameservers),
     )
 
 

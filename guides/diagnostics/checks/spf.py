@@ -63,7 +63,13 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     corrected = corrected_record(text=" ".join(records[0].split()), include=spf_record.OVH_INCLUDE)
     expected = corrected if evaluation.result is not SpfResult.PASS else spf_record.RECOMMENDED
     result = finding(
-        CheckId.SPF, title, zone, found=records, expected=[expected], links=(authentication_link(),)
+        CheckId.SPF,
+        title,
+        zone,
+        found=records,
+        expected=[expected],
+        links=(authentication_link(),),
+        values=(include, evaluation.term),
     )
     data = {
         "ovh_result": evaluation.result.value,
@@ -136,6 +142,7 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 ]
             ),
             paste,
+            (others.term,),
             headline=_("Votre SPF est invalide : %(cause)s") % {"cause": cause},
             data=data
             | {
