@@ -130,18 +130,17 @@ class Zone:
     def where(self) -> str:
         if self.at_ovh:
             return _(
-                "Votre zone DNS est chez OVH : les modifications se font dans votre espace "
-                "client OVH, rubrique Noms de domaine, onglet Zone DNS."
+                "Votre zone DNS est chez OVHcloud : les modifications se font dans votre espace "
+                "client OVHcloud, rubrique Noms de domaine, onglet Zone DNS."
             )
         if self.nameservers:
             return _(
-                "Votre zone DNS est gérée par un autre fournisseur que OVH (serveurs "
-                "%(servers)s) : les modifications se font chez lui ; demandez-les-lui si "
-                "besoin."
+                "Votre zone DNS est gérée par un autre fournisseur qu'OVHcloud (serveurs "
+                "%(servers)s) : les modifications se font chez lui ; demandez-les-lui si besoin."
             ) % {"servers": ", ".join(self.nameservers)}
         return _(
-            "Faites la modification là où la zone DNS de votre domaine est gérée : dans "
-            "l'espace client OVH si elle est chez OVH, sinon chez votre fournisseur DNS."
+            "Faites la modification là où la zone DNS de votre domaine est gérée : dans l'espace "
+            "client OVHcloud si elle est chez OVHcloud, sinon chez votre fournisseur DNS."
         )
 
     def fix(self, what: str) -> str:
@@ -197,13 +196,13 @@ def not_done(check_id: CheckId, title: str, lookup: Lookup | None) -> CheckResul
         status=CheckStatus.UNKNOWN,
         title=title,
         detail=_(
-            "Cette vérification n'a pas pu être faite : %(reason)s. Cela ne veut pas dire "
-            "qu'il manque quelque chose."
+            "Cette vérification n'a pas pu être faite : %(reason)s. Cela ne veut pas dire qu'il "
+            "manque quelque chose."
         )
         % {"reason": reasons.get(outcome, _("erreur DNS"))},
         advice=_(
-            "Relancez le diagnostic dans quelques minutes. Si cela continue, la zone DNS de "
-            "votre domaine a peut-être un problème : signalez-le à votre fournisseur DNS."
+            "Relancez le diagnostic dans quelques minutes. Si cela continue, la zone DNS de votre "
+            "domaine a peut-être un problème : signalez-le à votre fournisseur DNS."
         ),
     )
 
