@@ -60,3 +60,15 @@ def test_a_web_address_breaks_after_its_slashes_and_dots_never_inside_https():
     assert breakable(value="https://www.ovhcloud.com/fr/mail/?a=<b>") == (
         "https://<wbr>www.<wbr>ovhcloud.<wbr>com/<wbr>fr/<wbr>mail/<wbr>?a=&lt;b&gt;"
     )
+
+
+def test_a_guide_code_of_one_word_keeps_its_punctuation_on_its_line():
+    from guides.content.placeholders import expand
+
+    html = expand(f"<p>l'API (<code>/email/dkim</code>). Tapez <code>a.b</code>{NBSP}:</p>", {})
+    assert html == (
+        '<p>l\'API <span class="glue">(<code class="value wraps"><span class="term glued">'
+        "/<wbr>email/<wbr>dkim</span></code>).</span> Tapez "
+        '<span class="glue"><code class="value wraps"><span class="term glued">a.<wbr>b</span>'
+        f"</code>{NBSP}:</span></p>"
+    )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from guides.catalogue.accounts import AccountSettings, account_settings, pick_endpoint
 from guides.catalogue.generations import public_webmail
-from guides.content.value_marks import breakable, one_word_code
+from guides.content.value_marks import AFTER, BEFORE, breakable, one_word_code
 from guides.models import (
     Limit,
     LimitKind,
@@ -27,7 +27,7 @@ from guides.models import (
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 TAG_OR_PLACEHOLDER = re.compile(r"(<[^>]*>)|" + PLACEHOLDER.pattern)
-ONE_WORD_CODE = re.compile(r"<code>([^<\s]+)</code>")
+ONE_WORD_CODE = re.compile(rf"({BEFORE}?)<code>([^<\s]+)</code>({AFTER}*)")
 CACHE_KEY = "content-values:v1:{language}"
 
 
@@ -71,7 +71,9 @@ def expand(html: str, values: dict[str, str]) -> str:
 
     html = WIZARD_ONLY.sub(lambda match: match[1] if values.get(WIZARD) else "", html)
     html = TAG_OR_PLACEHOLDER.sub(fill, CODE_PLACEHOLDER.sub(prose, html))
-    return ONE_WORD_CODE.sub(lambda match: one_word_code(html=match[1]), html)
+    return ONE_WORD_CODE.sub(
+        lambda match: one_word_code(html=match[2], before=match[1], after=match[3]), html
+    )
 
 
 def size_label(megabytes: int) -> str:

@@ -24,10 +24,12 @@ def breakable(*, value: str) -> SafeString:
     return mark_safe(_with_breaks(escape(value)))
 
 
-def one_word_code(*, html: str) -> str:
+def one_word_code(*, html: str, before: str = "", after: str = "") -> str:
     """The escaped content of a `<code>` of one word (a guide's host, address or record name)
-    as a value kept whole when it fits, which breaks only at its break points."""
-    return f'<code class="value wraps">{_term(html, glued=False)}</code>'
+    as a value kept whole when it fits, which breaks only at its break points; the punctuation
+    `before` and `after` it stays on its line."""
+    code = f'<code class="value wraps">{_term(html, glued=bool(before or after))}</code>'
+    return f'<span class="glue">{before}{code}{after}</span>' if before or after else code
 
 
 def _with_breaks(html: str) -> str:
