@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py            # the README's three (first screen of each)
                                                        # into docs/screenshots/
-    .venv/bin/python scripts/screenshots.py --all DIR  # every page type, 360 and 1280 px,
+    .venv/bin/python scripts/screenshots.py --all DIR  # every page type, 360, 768 and 1280 px,
                                                        # with and without JavaScript, light and dark
 
 The portal runs on a temporary SQLite file with the demo data (`load_demo`), and the diagnostic
@@ -53,11 +53,23 @@ PAGE_TYPES = [
     Shot("dns-records", "/fr/setup/dns/?domain=exemple.fr"),
     Shot("diagnostic", "/fr/diagnostic/"),
     Shot("diagnostic-report", "/fr/diagnostic/?domain=mixed.test"),
+    Shot("diagnostic-report-records", "/fr/diagnostic/?domain=nospf-ovh.test"),
     Shot("search", "/fr/search/?q=mot+de+passe"),
     Shot("search-typo", "/fr/search/?q=tunderbird"),
     Shot("search-typo-beside-results", "/fr/search/?q=tunderbird+mobile"),
     Shot("sign-in", "/fr/accounts/login/"),
     Shot("not-found", "/fr/guides/page-qui-n-existe-pas/"),
+]
+# With --all: (width, JavaScript, dark) of each screenshot of a page type.
+VARIANTS = [
+    (360, True, False),
+    (360, False, False),
+    (360, True, True),
+    (768, True, False),
+    (768, False, False),
+    (768, True, True),
+    (768, False, True),
+    (1280, True, False),
 ]
 README_SHOTS = [
     (Shot("home", "/fr/"), 1280, "home.png"),
@@ -152,12 +164,7 @@ def main() -> None:
                 target.mkdir(parents=True, exist_ok=True)
                 wanted = set(arguments.only.split(",")) if arguments.only else None
                 for shot in [each for each in PAGE_TYPES if wanted is None or each.name in wanted]:
-                    for width, javascript, dark in [
-                        (360, True, False),
-                        (360, False, False),
-                        (1280, True, False),
-                        (360, True, True),
-                    ]:
+                    for width, javascript, dark in VARIANTS:
                         suffix = f"{width}{'' if javascript else '-nojs'}{'-dark' if dark else ''}"
                         take(
                             browser,

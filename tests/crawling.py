@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 LINK = re.compile(r"<a\b[^>]*?\bhref=\"([^\"]*)\"", re.IGNORECASE)
 HIDDEN = re.compile(r"<(head|script|style|template)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+BREAK_POINT = re.compile(r"<wbr\s*/?>", re.IGNORECASE)  # shows nothing: no space either
 LANGUAGE_PREFIXES = ("/fr/", "/en/")
 NOT_CONTENT = ("/accounts/", "/admin/")
 
@@ -27,7 +28,7 @@ class Page:
     @cached_property
     def text(self) -> str:
         """The visible text, one space between words."""
-        visible = TAG.sub(" ", HIDDEN.sub(" ", self.html))
+        visible = TAG.sub(" ", BREAK_POINT.sub("", HIDDEN.sub(" ", self.html)))
         return " ".join(unescape(visible).split())
 
 

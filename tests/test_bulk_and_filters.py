@@ -125,5 +125,5 @@ def test_staff_search_reads_the_full_text_of_drafts_too(editor_client, editor):
 
 def test_the_english_staff_list_names_categories_in_english(editor_client):
     html = editor_client.get("/en/staff/guides/").content.decode()
-    assert '<td data-label="Section">Mail clients</td>' in html
+    assert '<td data-label="Section">Mail apps</td>' in html
     assert "Logiciels de messagerie" not in html

@@ -78,7 +78,7 @@ FACTS = {
     },
     "F-MX-1": {
         "fr": [[r"MX Plan", r"domaine doit utiliser les enregistrements MX d'OVH"]],
-        "en": [[r"MX Plan", r"domain must use OVH's MX records"]],
+        "en": [[r"MX Plan", r"domain must use OVH(?:cloud)?'s MX records"]],
     },
     "F-MX-2": {
         "fr": [
@@ -108,7 +108,7 @@ FACTS = {
             [
                 r"DNS zone",
                 r"another provider.{0,80}ask them",
-                r"OVH's shared DNS servers.{0,80}control panel",
+                r"OVH(?:cloud)?'s shared DNS servers.{0,80}control panel",
             ]
         ],
     },
@@ -155,7 +155,7 @@ FACTS = {
             ]
         ],
         "en": [
-            [r"at most {20 Mo} when you send from the webmail", r"at most {100 Mo} from a mail app"]
+            [r"at most {20 Mo} when you send from webmail", r"at most {100 Mo} from a mail app"]
         ],
     },
     "F-LIM-4": {
@@ -207,11 +207,11 @@ FACTS = {
     },
     "F-QUO-1": {
         "fr": [[r"quota.{0,40}espace réservé à votre adresse e-mail sur le serveur"]],
-        "en": [[r"quota.{0,40}space set aside for your e-mail address on .{0,10}mail server"]],
+        "en": [[r"quota.{0,40}space set aside for your e-mail address on .{0,16}mail server"]],
     },
     "F-QUO-2": {
         "fr": [[r"Côté serveur, par exemple dans le webmail"]],
-        "en": [[r"On the server side, for example in the webmail"]],
+        "en": [[r"On the server side, for example in webmail"]],
     },
     "F-QUO-3": {
         "fr": [
@@ -283,13 +283,13 @@ FACTS = {
         "fr": [
             [
                 r"adresse e-mail qui renvoie chaque message reçu à une liste d'adresses",
-                r"chez OVH ou chez un autre fournisseur",
+                r"chez OVH(?:cloud)? ou chez un autre fournisseur",
             ]
         ],
         "en": [
             [
                 r"e-mail address that forwards every message it receives to a list of addresses",
-                r"at OVH or with another provider",
+                r"at OVH(?:cloud)? or with another provider",
             ]
         ],
     },
@@ -366,7 +366,7 @@ FACTS = {
         ],
         "en": [
             [
-                r"e-mail offer active",
+                r"e-mail plan active",
                 r"hosting plan has expired",
                 r"domain name must be active too",
                 r"control panel",
@@ -381,7 +381,7 @@ FACTS = {
                 r"guides de configuration",
             ]
         ],
-        "en": [[r"work from the webmail", r"app's configuration", r"setup guides"]],
+        "en": [[r"work from webmail", r"app's configuration", r"setup guides"]],
     },
     "F-DIA-3": {
         "fr": [
@@ -390,7 +390,7 @@ FACTS = {
                 r"Vérifiez votre mot de passe.{0,30}changez-le",
             ]
         ],
-        "en": [[r"Cannot log in to the webmail", r"Check your password.{0,30}change it"]],
+        "en": [[r"Can't sign in to webmail", r"Check your password.{0,30}change it"]],
     },
     "F-DIA-4": {
         "fr": [[r"travaux sont-ils en cours", r"page d'état du service"]],
@@ -398,7 +398,7 @@ FACTS = {
     },
     "F-DIA-5": {
         "fr": [[r"domaine pointe-t-il vers OVH", r"enregistrements MX.{0,40}ceux d'OVH"]],
-        "en": [[r"domain point to OVH", r"MX records must be OVH's"]],
+        "en": [[r"domain point to OVH", r"MX records must be OVH(?:cloud)?'s"]],
     },
     "F-SPAM-1": {
         "fr": [

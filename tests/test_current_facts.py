@@ -184,6 +184,31 @@ FACTS = {
         "fr": [[r"v=spf1 include:mx\.ovh\.com ~all", r"DKIM", r"v=DMARC1; p=none"]],
         "en": [[r"v=spf1 include:mx\.ovh\.com ~all", r"DKIM", r"v=DMARC1; p=none"]],
     },
+    # DOM:dns_zone_dkim (2025-11-28): DKIM for MX Plan from the control panel, or two CNAMEs.
+    "C-AUTH-2": {
+        "fr": [
+            [
+                r"Web Cloud\W+cliquez sur MX Plan",
+                r"onglet Informations générales\W+Sous Diagnostic\W+le bouton DKIM est rouge",
+                r"Cliquez sur DKIM\W+puis sur Valider",
+                r"deux enregistrements CNAME, un par sélecteur",
+                r"selector1\._domainkey\.\S*\.dkim\.mail\.ovh\.net\.",
+                r"cliquez sur Activer",
+                r"de 30 minutes à 24 heures",
+            ]
+        ],
+        "en": [
+            [
+                r"Web Cloud\W+section, click MX Plan",
+                r"General information\W+tab\W+Under Diagnostic\W+the DKIM\W+badge is red",
+                r"Click DKIM\W+then Validate",
+                r"two CNAME records, one per selector",
+                r"selector1\._domainkey\.\S*\.dkim\.mail\.ovh\.net\.",
+                r"click Enable",
+                r"from 30 minutes to 24 hours",
+            ]
+        ],
+    },
     # DOC:mx_plan/how_to_configure_outlook_2016 (2026-01-30): other server names.
     "C-SET-1": {
         "fr": [[r"imap\.mail\.ovh\.net", r"smtp\.mail\.ovh\.net", r"imap\.mail\.ovh\.ca"]],

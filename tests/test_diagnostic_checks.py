@@ -122,12 +122,12 @@ def test_domain_check_says_where_to_fix(dns_settings):
     at_ovh = check(report_for("antivirus.test"), CheckId.DOMAIN)
     assert at_ovh.status == CheckStatus.OK
     assert at_ovh.found == ("dns200.anycast.me", "ns200.anycast.me")
-    assert "espace client OVH, rubrique Noms de domaine" in at_ovh.detail
+    assert "espace client OVHcloud, rubrique Noms de domaine" in at_ovh.detail
     elsewhere = report_for("foreign.test")
     assert "ns1.other-dns.test" in check(elsewhere, CheckId.DOMAIN).detail
     assert "ns1.other-dns.test" in check(elsewhere, CheckId.MX).advice
     assert "quelques heures" in check(elsewhere, CheckId.MX).advice
-    assert "espace client OVH, rubrique" in check(report_for("mixed.test"), CheckId.MX).advice
+    assert "espace client OVHcloud, rubrique" in check(report_for("mixed.test"), CheckId.MX).advice
 
 
 def test_a_domain_that_does_not_exist(dns_settings):
@@ -169,7 +169,7 @@ def test_a_redirect_beside_all_is_ignored_and_said(dns_settings):
 @pytest.mark.parametrize(
     ("name", "status", "words"),
     [
-        ("antivirus.test", "ok", "autorise les serveurs d'envoi d'OVH"),
+        ("antivirus.test", "ok", "autorise les serveurs sortants d'OVHcloud"),
         ("split.test", "ok", "autorise"),
         ("nested.test", "ok", "autorise"),
         ("big.test", "ok", "autorise"),

@@ -292,3 +292,18 @@ def test_a_report_unfolds_only_what_needs_attention(client, dns_settings):
         "warning",
         "error",
     ]
+
+
+def test_values_to_paste_are_code_apart_from_the_sentences_around_them(client, dns_settings):
+    html = client.get("/fr/diagnostic/", {"domain": "mixed.test"}).content.decode()
+    fix_first = html[html.index('class="fix-first"') : html.index('class="report-meta"')]
+    terms = (
+        '<span class="term">v=DMARC1;</span><span class="gap"> </span>'
+        '<span class="term">p=none;</span><span class="gap"> </span>'
+    )
+    address = "rua=mailto:postmaster@<wbr>mixed.<wbr>test"
+    assert f'{terms}<span class="term">{address}</span></code></span></li>' in fix_first
+    assert '<span class="term glued">_dmarc.<wbr>mixed.<wbr>test</span>' in fix_first
+    dmarc = html[html.index('id="check-dmarc"') :]
+    advice = dmarc[dmarc.index('<p class="advice">') :].split("</p>")[0]
+    assert f'<span class="term glued">{address}</span></code>.</span> Votre zone DNS' in advice

@@ -8,6 +8,7 @@ import pytest
 
 from guides.catalogue.generations import customer_generation
 from guides.content.placeholders import Prose, catalogue_values, expand
+from guides.content.value_marks import breakable
 from guides.diagnostics.checks.findings import Viewer
 from guides.diagnostics.checks.offer import offer_check
 from guides.models import (
@@ -88,7 +89,7 @@ def test_public_pages_link_the_https_webmail_of_their_language(client, language,
         "http://webmail.ovh.net/"
     )
     html = client.get(f"/{language}/guides/k/webmail/", follow=True).content.decode()
-    assert f'<a href="{url}" rel="noopener">{url}</a>' in html
+    assert f'<a href="{url}" rel="noopener">{breakable(value=url)}</a>' in html
 
 
 def test_addresses_become_links_and_wizard_words_prose():
@@ -96,7 +97,7 @@ def test_addresses_become_links_and_wizard_words_prose():
     html = expand("<p>Open {{ webmail_url }}; type <code>{{ email }}</code></p>", values)
     assert html == (
         '<p>Open <a href="https://example.test/mail/" rel="noopener">'
-        "https://example.test/mail/</a>; type <em>your address</em></p>"
+        "https://<wbr>example.<wbr>test/<wbr>mail/</a>; type <em>your address</em></p>"
     )
     assert expand("<code>{{ email }}</code>", {"email": "marie@example.test"}) == (
         '<code><span class="value">marie@example.test</span></code>'

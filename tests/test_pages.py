@@ -67,7 +67,8 @@ def test_placeholder_values_of_one_word_are_kept_whole_and_attributes_stay_bare(
     assert expand(html, values) == (
         '<p><a href="https://a.test/?x=1&amp;y=2" title="Marie &lt;D&gt;">'
         '<span class="value">ssl0.ovh.net</span></a>, Marie &lt;D&gt;, {{ unknown }}, '
-        '<code class="value">a-b.test</code> <code>553 sorry</code></p>'
+        '<code class="value wraps"><span class="term">a-b.<wbr>test</span></code> '
+        "<code>553 sorry</code></p>"
     )
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from guides.catalogue.accounts import AccountSettings, account_settings, pick_endpoint
 from guides.catalogue.generations import public_webmail
+from guides.content.value_marks import AFTER, BEFORE, breakable, one_word_code
 from guides.models import (
     Limit,
     LimitKind,
@@ -26,7 +27,7 @@ from guides.models import (
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 TAG_OR_PLACEHOLDER = re.compile(r"(<[^>]*>)|" + PLACEHOLDER.pattern)
-ONE_WORD_CODE = re.compile(r"<code>(?=[^<\s]+</code>)")
+ONE_WORD_CODE = re.compile(rf"({BEFORE}?)<code>([^<\s]+)</code>({AFTER}*)")
 CACHE_KEY = "content-values:v1:{language}"
 
 
@@ -47,8 +48,9 @@ def expand(html: str, values: dict[str, str]) -> str:
     keep `{{ wizard }}…{{ end }}` text only for the wizard; leave unknown ones as written.
 
     A value of one word (a host, a port, an address) in the text is marked `class="value"`,
-    which the stylesheet never breaks across lines, and so is a `<code>` of one word; in a
-    tag's attribute a value stays bare."""
+    which the stylesheet never breaks across lines, and a `<code>` of one word is a value that
+    breaks only after a dot or a slash when it is longer than the line; in a tag's attribute a
+    value stays bare."""
 
     def prose(match: re.Match) -> str:
         value = values.get(match[1])
@@ -64,12 +66,14 @@ def expand(html: str, values: dict[str, str]) -> str:
             return match[0]
         value = escape(values[match[2]])
         if match[2].endswith("_url") and value:
-            return f'<a href="{value}" rel="noopener">{value}</a>'
+            return f'<a href="{value}" rel="noopener">{breakable(value=values[match[2]])}</a>'
         return value if any(c.isspace() for c in value) else f'<span class="value">{value}</span>'
 
     html = WIZARD_ONLY.sub(lambda match: match[1] if values.get(WIZARD) else "", html)
     html = TAG_OR_PLACEHOLDER.sub(fill, CODE_PLACEHOLDER.sub(prose, html))
-    return ONE_WORD_CODE.sub('<code class="value">', html)
+    return ONE_WORD_CODE.sub(
+        lambda match: one_word_code(html=match[2], before=match[1], after=match[3]), html
+    )
 
 
 def size_label(megabytes: int) -> str:

@@ -17,7 +17,7 @@ from guides.content.search.query import search_text
 CONTENT_DIR = Path(__file__).resolve().parent / "data"
 CATEGORIES = [
     ("reference", "Les essentiels", "Essentials", 10),
-    ("clients", "Logiciels de messagerie", "Mail clients", 20),
+    ("clients", "Logiciels de messagerie", "Mail apps", 20),
     ("faq", "Questions fréquentes", "Frequently asked questions", 30),
 ]
 

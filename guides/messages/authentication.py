@@ -34,14 +34,14 @@ class Verdict:
     def meaning(self) -> str:
         if self.result in GOOD:
             return {
-                "spf": _("Le serveur d'envoi est autorisé par le SPF du domaine."),
+                "spf": _("Le serveur expéditeur est autorisé par le SPF du domaine."),
                 "dkim": _("La signature DKIM est valide : le message n'a pas été modifié."),
                 "dmarc": _("Le domaine de l'expéditeur est authentifié (DMARC)."),
                 "arc": _("La chaîne ARC des serveurs intermédiaires est valide."),
             }[self.method]
         if self.failed:
             return {
-                "spf": _("Le serveur d'envoi n'est pas autorisé par le SPF du domaine."),
+                "spf": _("Le serveur expéditeur n'est pas autorisé par le SPF du domaine."),
                 "dkim": _("La signature DKIM est invalide : message modifié ou clé absente."),
                 "dmarc": _("Le domaine de l'expéditeur n'est pas authentifié (DMARC en échec)."),
                 "arc": _("La chaîne ARC est invalide."),

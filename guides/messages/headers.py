@@ -65,13 +65,13 @@ def ovh_stops(hops: list[Hop], mx_hosts: dict[str, str]) -> list[OvhStop]:
             if host in mx_hosts:
                 stops[host] = OvhStop(
                     host,
-                    _("serveur MX d'OVH : %(protection)s")
+                    _("serveur MX d'OVHcloud : %(protection)s")
                     % {"protection": Protection(mx_hosts[host]).label},
                 )
             elif host == "ssl0.ovh.net":
-                stops[host] = OvhStop(host, _("serveur d'envoi d'OVH (vos messages sortants)"))
+                stops[host] = OvhStop(host, _("serveur sortant d'OVHcloud (vos messages envoyés)"))
             elif host.endswith(OVH_SUFFIXES):
-                stops[host] = OvhStop(host, _("serveur de messagerie d'OVH"))
+                stops[host] = OvhStop(host, _("serveur de messagerie d'OVHcloud"))
     return list(stops.values())
 
 
@@ -83,14 +83,14 @@ def likely_reasons(verdicts: list[Verdict], spam: SpamReading) -> list[str]:
     if "dmarc" in failed:
         reasons.append(_("DMARC en échec : le domaine de l'expéditeur n'est pas authentifié."))
     if "spf" in failed:
-        reasons.append(_("SPF en échec : le serveur d'envoi n'est pas autorisé par le domaine."))
+        reasons.append(_("SPF en échec : le serveur expéditeur n'est pas autorisé par le domaine."))
     if "dkim" in failed:
         reasons.append(_("Signature DKIM invalide."))
     elif verdicts and "dkim" not in passed:
         reasons.append(_("Aucune signature DKIM."))
     if spam.spamcause and spam.spamcause.decoded:
         reasons.extend(
-            _("Règle de l'anti-spam d'OVH : %(rule)s (%(score)+d).")
+            _("Règle de l'anti-spam d'OVHcloud : %(rule)s (%(score)+d).")
             % {"rule": name, "score": score}
             for name, score in spam.spamcause.rules()[:3]
             if score > 0

@@ -126,20 +126,20 @@ def read_spam_headers(headers: list[tuple[str, str]]) -> SpamReading:
         if lower == "x-vr-spamstate":
             spam = value.upper().startswith("SPAM")
             meaning = (
-                _("L'anti-spam d'OVH a classé le message comme spam (objet marqué [SPAM]).")
+                _("L'anti-spam d'OVHcloud a classé le message comme spam (objet marqué [SPAM]).")
                 if spam
-                else _("L'anti-spam d'OVH n'a pas vu de spam.")
+                else _("L'anti-spam d'OVHcloud n'a pas vu de spam.")
             )
-            signals.append(Signal("OVH", name, value, meaning, spam))
+            signals.append(Signal("OVHcloud", name, value, meaning, spam))
         elif lower == "x-vr-spamscore" and SCORE.fullmatch(value):
             score = int(value)
             signals.append(
                 Signal(
-                    "OVH",
+                    "OVHcloud",
                     name,
                     value,
                     _(
-                        "Score de l'anti-spam d'OVH : %(score)d ; "
+                        "Score de l'anti-spam d'OVHcloud : %(score)d ; "
                         "plus il est haut, plus le message est suspect."
                     )
                     % {"score": score},
@@ -149,21 +149,21 @@ def read_spam_headers(headers: list[tuple[str, str]]) -> SpamReading:
             spamcause = read_spamcause(value)
             if spamcause.encrypted:
                 meaning = _(
-                    "Détail de l'anti-spam d'OVH sous forme chiffrée (vade1{…}) : "
-                    "seul OVH peut le lire."
+                    "Détail de l'anti-spam d'OVHcloud sous forme chiffrée (vade1{…}) : "
+                    "seul OVHcloud peut le lire."
                 )
             elif spamcause.decoded:
-                meaning = _("Détail de l'anti-spam d'OVH, décodé ci-dessous.")
+                meaning = _("Détail de l'anti-spam d'OVHcloud, décodé ci-dessous.")
             else:
-                meaning = _("Détail de l'anti-spam d'OVH, illisible.")
+                meaning = _("Détail de l'anti-spam d'OVHcloud, illisible.")
             signals.append(
-                Signal("OVH", name, value[:80] + ("…" if len(value) > 80 else ""), meaning)
+                Signal("OVHcloud", name, value[:80] + ("…" if len(value) > 80 else ""), meaning)
             )
         elif lower.startswith("x-ovh-spam") or lower in ("x-spam-flag", "x-spam-status"):
             spam = value.upper().startswith(("YES", "SPAM"))
             signals.append(
                 Signal(
-                    "OVH" if lower.startswith("x-ovh") else _("Filtre anti-spam"),
+                    "OVHcloud" if lower.startswith("x-ovh") else _("Filtre anti-spam"),
                     name,
                     value,
                     _("Marqué comme spam.") if spam else _("Information du filtre anti-spam."),

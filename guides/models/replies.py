@@ -11,7 +11,7 @@ class Actor(models.TextChoices):
     YOU = "you", _("Vous")
     CORRESPONDENT = "correspondent", _("Votre correspondant")
     THEIR_PROVIDER = "their_provider", _("Le fournisseur de messagerie du destinataire")
-    OVH_SUPPORT = "ovh_support", _("Le support OVH")
+    OVH_SUPPORT = "ovh_support", _("Le support OVHcloud")
     NOBODY = "nobody", _("Personne : il suffit d'attendre")
 
     @property
@@ -20,7 +20,7 @@ class Actor(models.TextChoices):
             Actor.YOU: _("C'est à vous d'agir."),
             Actor.CORRESPONDENT: _("C'est à votre correspondant d'agir."),
             Actor.THEIR_PROVIDER: _("C'est au fournisseur de messagerie du destinataire d'agir."),
-            Actor.OVH_SUPPORT: _("C'est au support OVH d'agir : contactez-le."),
+            Actor.OVH_SUPPORT: _("C'est au support OVHcloud d'agir : contactez-le."),
             Actor.NOBODY: _("Personne n'a à agir : le serveur réessaie tout seul."),
         }[self]
 

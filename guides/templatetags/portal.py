@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from guides.content.placeholders import expand
+from guides.content.value_marks import breakable as breakable_value
+from guides.content.value_marks import mark_values
 
 register = template.Library()
 
@@ -15,6 +17,18 @@ register = template.Library()
 def fill(html: str, values: dict[str, str]) -> str:
     """Fill the placeholders of stored, sanitised guide HTML; the values are escaped."""
     return mark_safe(expand(html, values))
+
+
+@register.filter
+def with_values(text: str, values: tuple[str, ...]) -> str:
+    """A sentence, escaped, with the values it quotes (host names, records) shown as code."""
+    return mark_values(text=text, values=values)
+
+
+@register.filter
+def breakable(value: str) -> str:
+    """A web address or a name shown as text, which may break only after a dot or a slash."""
+    return breakable_value(value=value)
 
 
 @register.filter

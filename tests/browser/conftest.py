@@ -56,10 +56,11 @@ def browser(chromium_path, django_db_setup):
         browser.close()
 
 
-def open_tab(browser, live_server, *, javascript: bool):
-    """A fresh browser tab on a phone-sized screen; `page.base_url` is the live server."""
+def open_tab(browser, live_server, *, javascript: bool, width: int = 360):
+    """A fresh browser tab, phone-sized unless `width` says otherwise; `page.base_url` is the
+    live server."""
     context = browser.new_context(
-        viewport={"width": 360, "height": 800}, locale="fr-FR", java_script_enabled=javascript
+        viewport={"width": width, "height": 800}, locale="fr-FR", java_script_enabled=javascript
     )
     page = context.new_page()
     page.set_default_timeout(10_000)

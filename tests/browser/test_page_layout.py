@@ -1,6 +1,7 @@
-"""Every page type on a 360 px phone, with and without JavaScript: nothing wider than the screen,
-no word, address or port broken across two lines, no Content-Security-Policy violation, and
-axe finds nothing."""
+"""Every page type on a 360 px phone, with and without JavaScript, and on a 768 px tablet:
+nothing wider than the screen, no word, address or port broken across two lines (a name longer
+than its line only after a dot), no Content-Security-Policy violation, and axe finds nothing.
+The header is one line on a phone and on a 1280 px screen."""
 
 import re
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ ADDRESS = "marie.dupont@exemple.fr"
 # What the page shows that is wider than the screen, outside a box that scrolls by itself;
 # and every value (a <code> of one word, a value to copy, a table cell, a definition) whose
 # characters sit on more than one line, or a word of prose broken elsewhere than after its
-# hyphen ("e-|mail" is typography). A word longer than its whole line may break: nothing else
-# would keep it on the screen.
+# hyphen ("e-|mail" is typography). A word longer than its whole line may break, only after a
+# dot, an at sign, a slash or another separator: "mixed.t|est" is a fault, "mixed.|test" not.
 LAYOUT_PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text()
 
 
@@ -48,6 +49,7 @@ PAGE_TYPES = [
     PageType("DNS records", "/fr/setup/dns/?domain=exemple.fr"),
     PageType("diagnostic", "/fr/diagnostic/"),
     PageType("diagnostic report", "/fr/diagnostic/?domain=mixed.test"),
+    PageType("diagnostic report, records to paste", "/fr/diagnostic/?domain=nospf-ovh.test"),
     PageType("search", "/fr/search/?q=mot+de+passe"),
     PageType("sign-in", "/fr/accounts/login/"),
     PageType("not found", "/fr/guides/page-qui-n-existe-pas/"),
@@ -97,6 +99,17 @@ def test_page_type_reads_on_a_phone_without_javascript(page_without_js, page_typ
     assert_reads_on_a_phone(page_without_js, violations)
 
 
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda page_type: page_type.name)
+def test_page_type_reads_on_a_tablet(browser, live_server, page_type, dns_settings):
+    from tests.browser.conftest import open_tab
+
+    page = open_tab(browser, live_server, javascript=True, width=768)
+    violations = watch_csp(page)
+    open_page_type(page, page_type)
+    assert_reads_on_a_phone(page, violations)
+    page.context.close()
+
+
 def test_wizard_then_diagnostic_in_the_same_tab_without_csp_violation(page, dns_settings):
     """htmx must never add an inline style (its request indicators), whatever the order."""
     violations = watch_csp(page)
@@ -114,11 +127,12 @@ def test_wizard_then_diagnostic_in_the_same_tab_without_csp_violation(page, dns_
     assert not violations, violations
 
 
+@pytest.mark.parametrize("width", [360, 768])
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no javascript"])
-def test_phone_header_is_one_line_and_its_menu_opens(browser, live_server, javascript):
+def test_phone_header_is_one_line_and_its_menu_opens(browser, live_server, javascript, width):
     from tests.browser.conftest import open_tab
 
-    page = open_tab(browser, live_server, javascript=javascript)
+    page = open_tab(browser, live_server, javascript=javascript, width=width)
     page.goto(page.base_url + "/fr/")
     assert page.locator(".site-header").bounding_box()["height"] <= 64
     menu = page.get_by_role("navigation", name="Menu principal")
@@ -126,6 +140,22 @@ def test_phone_header_is_one_line_and_its_menu_opens(browser, live_server, javas
     page.locator(".menu summary").click()
     menu.get_by_role("link", name="Diagnostic").click()
     page.wait_for_url("**/fr/diagnostic/")
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_wide_screen_header_is_one_row_with_every_link(browser, live_server, language):
+    from tests.browser.conftest import open_tab
+
+    page = open_tab(browser, live_server, javascript=True, width=1280)
+    page.goto(f"{page.base_url}/{language}/")
+    assert page.locator(".site-header").bounding_box()["height"] <= 64
+    links = page.locator(".main-nav-wide a")
+    assert links.count() == 6
+    for link in links.all():
+        assert link.is_visible()
+        assert link.bounding_box()["height"] < 40, f"{link.inner_text()} wraps"
+    assert not page.locator(".menu summary").is_visible()
     page.context.close()
 
 

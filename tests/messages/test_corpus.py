@@ -149,7 +149,7 @@ def test_authentication_failures_are_the_first_reasons():
     assert headers.spam.went_to_spam
     assert headers.reasons[:3] == [
         french_spacing("DMARC en échec : le domaine de l'expéditeur n'est pas authentifié."),
-        french_spacing("SPF en échec : le serveur d'envoi n'est pas autorisé par le domaine."),
+        french_spacing("SPF en échec : le serveur expéditeur n'est pas autorisé par le domaine."),
         "Signature DKIM invalide.",
     ]
     assert any(stop.host == "ssl0.ovh.net" for stop in headers.ovh)

@@ -50,7 +50,19 @@ def dmarc_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
         if destination.authorised is False
     ]
     result = finding(
-        CheckId.DMARC, title, zone, found=found, expected=expected, links=(authentication_link(),)
+        CheckId.DMARC,
+        title,
+        zone,
+        found=found,
+        expected=expected,
+        links=(authentication_link(),),
+        values=(
+            discovery.fix_name,
+            suggested,
+            discovery.org_domain,
+            *(destination.address for destination in discovery.destinations),
+            *(value for problem in discovery.problems for value in (problem.tag, problem.part)),
+        ),
     )
     data = {
         "state": discovery.state.value,

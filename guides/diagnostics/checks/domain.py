@@ -15,19 +15,25 @@ def domain_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     lookup = snapshot.get(snapshot.domain, "NS")
     if lookup is None or lookup.failed:
         return not_done(CheckId.DOMAIN, title, lookup)
-    result = partial(CheckResult, id=CheckId.DOMAIN, title=title, links=(checklist_link(),))
+    result = partial(
+        CheckResult,
+        id=CheckId.DOMAIN,
+        title=title,
+        links=(checklist_link(),),
+        values=zone.nameservers,
+    )
     if lookup.outcome is Outcome.NXDOMAIN:
         return result(
             status=CheckStatus.ERROR,
             detail=_(
-                "Ce domaine n'existe pas ou a expiré : le DNS ne le connaît pas, donc aucun "
-                "e-mail ne peut lui être envoyé."
+                "Ce domaine n'existe pas ou a expiré : le DNS ne le connaît pas, donc aucun e-mail "
+                "ne peut lui être envoyé."
             ),
             expected=(_("Un nom de domaine enregistré et actif"),),
             advice=_(
                 "Vérifiez l'orthographe du domaine. Si c'est bien le vôtre, vérifiez sa date "
-                "d'expiration dans votre espace client OVH (ou chez le bureau d'enregistrement "
-                "du domaine) et renouvelez-le."
+                "d'expiration dans votre espace client OVHcloud (ou chez le bureau "
+                "d'enregistrement du domaine) et renouvelez-le."
             ),
         )
     if not zone.nameservers:
@@ -38,8 +44,8 @@ def domain_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
             ),
             expected=(_("Les serveurs DNS du domaine"),),
             advice=_(
-                "Vérifiez la configuration DNS du domaine dans votre espace client OVH ou chez "
-                "votre fournisseur DNS."
+                "Vérifiez la configuration DNS du domaine dans votre espace client OVHcloud ou "
+                "chez votre fournisseur DNS."
             ),
         )
     return result(

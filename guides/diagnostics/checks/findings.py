@@ -54,6 +54,9 @@ class CheckResult:
     data: dict = field(default_factory=dict)
     # What to change, without where and how long (the advice says all three).
     action: str = ""
+    # The values its texts quote for the reader to type or paste (DNS names, records, terms):
+    # the page shows them as code.
+    values: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {
@@ -127,25 +130,25 @@ class Zone:
     def where(self) -> str:
         if self.at_ovh:
             return _(
-                "Votre zone DNS est chez OVH : les modifications se font dans votre espace "
-                "client OVH, rubrique Noms de domaine, onglet Zone DNS."
+                "Votre zone DNS est chez OVHcloud : les modifications se font dans votre espace "
+                "client OVHcloud, rubrique Noms de domaine, onglet Zone DNS."
             )
         if self.nameservers:
             return _(
-                "Votre zone DNS est gérée par un autre fournisseur que OVH (serveurs "
-                "%(servers)s) : les modifications se font chez lui ; demandez-les-lui si "
-                "besoin."
+                "Votre zone DNS est gérée par un autre fournisseur qu'OVHcloud (serveurs "
+                "%(servers)s) : les modifications se font chez lui ; demandez-les-lui si besoin."
             ) % {"servers": ", ".join(self.nameservers)}
         return _(
-            "Faites la modification là où la zone DNS de votre domaine est gérée : dans "
-            "l'espace client OVH si elle est chez OVH, sinon chez votre fournisseur DNS."
+            "Faites la modification là où la zone DNS de votre domaine est gérée : dans l'espace "
+            "client OVHcloud si elle est chez OVHcloud, sinon chez votre fournisseur DNS."
         )
 
     def fix(self, what: str) -> str:
-        """`what` to change, where, and how long it takes."""
+        """`what` to change, where, and how long it takes; `what` ends with a full stop even
+        when it ends with a value to paste, so the next sentence is not read as part of it."""
         return " ".join(
             [
-                what,
+                what if what.endswith((".", "!", "?", "…")) else what + ".",
                 self.where(),
                 _(
                     "Une modification DNS peut mettre quelques heures (jusqu'à 24 heures) à être "
@@ -193,13 +196,13 @@ def not_done(check_id: CheckId, title: str, lookup: Lookup | None) -> CheckResul
         status=CheckStatus.UNKNOWN,
         title=title,
         detail=_(
-            "Cette vérification n'a pas pu être faite : %(reason)s. Cela ne veut pas dire "
-            "qu'il manque quelque chose."
+            "Cette vérification n'a pas pu être faite : %(reason)s. Cela ne veut pas dire qu'il "
+            "manque quelque chose."
         )
         % {"reason": reasons.get(outcome, _("erreur DNS"))},
         advice=_(
-            "Relancez le diagnostic dans quelques minutes. Si cela continue, la zone DNS de "
-            "votre domaine a peut-être un problème : signalez-le à votre fournisseur DNS."
+            "Relancez le diagnostic dans quelques minutes. Si cela continue, la zone DNS de votre "
+            "domaine a peut-être un problème : signalez-le à votre fournisseur DNS."
         ),
     )
 
@@ -212,10 +215,14 @@ def finding(
     found: list[str],
     expected: list[str],
     links: tuple[GuideLink, ...] = (),
+    values: tuple[str, ...] = (),
 ) -> Callable[..., CheckResult]:
-    """The results one DNS check can give, which differ in status, detail and what to fix."""
+    """The results one DNS check can give, which differ in status, detail and what to fix.
+    Their texts quote the expected values, the name servers and `values` (and a result's own)."""
 
-    def result(status: CheckStatus, detail: str, what: str, **more) -> CheckResult:
+    def result(
+        status: CheckStatus, detail: str, what: str, more_values: tuple[str, ...] = (), **more
+    ) -> CheckResult:
         return CheckResult(
             id=check_id,
             status=status,
@@ -226,6 +233,7 @@ def finding(
             advice=zone.fix(what) if what else "",
             action=what,
             **{"links": links, **more},
+            values=(*expected, *zone.nameservers, *values, *more_values),
         )
 
     return result

@@ -6,19 +6,22 @@ from guides.diagnostics.checks.findings import CheckId, CheckResult, GuideLink, 
 from guides.diagnostics.mx_classification import MxFlag, MxProtection, MxRecord, MxSummary
 from guides.models import CheckStatus
 
+# The hosts the texts below name.
+NAMED_HOSTS = ("mx0.ovh.net", "mx4.ovh.net", "mx0.mail.ovh.net", "mx4.mail.ovh.net")
+
 
 def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
     title = _("Enregistrements MX (réception des e-mails)")
     if summary.protection is MxProtection.UNKNOWN:
         return not_done(CheckId.MX, title, summary.lookup)
     replace = _(
-        "Remplacez vos enregistrements MX par ceux d'OVH ci-dessous, d'un seul niveau de "
+        "Remplacez vos enregistrements MX par ceux d'OVHcloud ci-dessous, d'un seul niveau de "
         "protection."
     )
     texts = {
         MxProtection.NONE: (
             _(
-                "Vos e-mails arrivent bien chez OVH, par mx0.ovh.net : un nom historique qui, "
+                "Vos e-mails arrivent bien chez OVHcloud, par mx0.ovh.net : un nom historique qui, "
                 "d'après le guide d'OVH de 2014, ne filtrait ni le spam ni les virus."
             ),
             _(
@@ -27,58 +30,61 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
             ),
         ),
         MxProtection.ANTISPAM: (
-            _("Vos e-mails arrivent bien chez OVH, avec l'anti-spam simple."),
+            _("Vos e-mails arrivent bien chez OVHcloud, avec l'anti-spam simple."),
             "",
         ),
         MxProtection.ANTISPAM_ANTIVIRUS: (
-            _("Vos e-mails arrivent bien chez OVH, avec l'anti-spam et l'antivirus."),
+            _("Vos e-mails arrivent bien chez OVHcloud, avec l'anti-spam et l'antivirus."),
             "",
         ),
         MxProtection.MIXED: (
             _(
-                "Vos enregistrements MX mélangent des serveurs OVH de niveaux de protection "
+                "Vos enregistrements MX mélangent des serveurs OVHcloud de niveaux de protection "
                 "différents : une partie de vos e-mails n'est pas filtrée comme vous le pensez."
             ),
             replace,
         ),
         MxProtection.PARTIAL: (
             _(
-                "Une partie de vos enregistrements MX désigne d'autres serveurs que ceux d'OVH : "
-                "des e-mails peuvent être livrés ailleurs et ne jamais arriver dans vos boîtes OVH."
+                "Une partie de vos enregistrements MX désigne d'autres serveurs que ceux "
+                "d'OVHcloud : des e-mails peuvent être livrés ailleurs et ne jamais arriver dans "
+                "vos boîtes OVHcloud."
             ),
-            _("Supprimez les enregistrements MX qui ne sont pas ceux d'OVH.") + " " + replace,
+            _("Supprimez les enregistrements MX qui ne sont pas ceux d'OVHcloud.") + " " + replace,
         ),
         MxProtection.FOREIGN: (
             _(
-                "Aucun de vos enregistrements MX ne désigne OVH : vos boîtes e-mail chez OVH "
-                "ne reçoivent rien."
+                "Aucun de vos enregistrements MX ne désigne OVHcloud : vos boîtes e-mail chez "
+                "OVHcloud ne reçoivent rien."
             ),
             _(
-                "Si vos adresses sont chez OVH, remplacez ces enregistrements par ceux d'OVH "
-                "ci-dessous. Si vous utilisez une autre messagerie, ce point ne vous concerne pas."
+                "Si vos adresses sont chez OVHcloud, remplacez ces enregistrements par ceux "
+                "d'OVHcloud ci-dessous. Si vous utilisez une autre messagerie, ce point ne vous "
+                "concerne pas."
             ),
         ),
         MxProtection.MISSING: (
             _(
-                "Votre domaine n'a aucun enregistrement MX : les e-mails envoyés à vos adresses "
-                "ne peuvent pas être livrés."
+                "Votre domaine n'a aucun enregistrement MX : les e-mails envoyés à vos adresses ne "
+                "peuvent pas être livrés."
             ),
-            _("Ajoutez les enregistrements MX d'OVH ci-dessous."),
+            _("Ajoutez les enregistrements MX d'OVHcloud ci-dessous."),
         ),
         MxProtection.IMPLICIT: (
             _(
                 "Votre domaine n'a aucun enregistrement MX, mais il a une adresse IP : les "
                 "expéditeurs livrent alors vos e-mails à cette adresse (souvent le serveur de "
-                "votre site web), pas à OVH. Vos boîtes e-mail chez OVH ne reçoivent rien."
+                "votre site web), pas à OVHcloud. Vos boîtes e-mail chez OVHcloud ne reçoivent "
+                "rien."
             ),
-            _("Ajoutez les enregistrements MX d'OVH ci-dessous."),
+            _("Ajoutez les enregistrements MX d'OVHcloud ci-dessous."),
         ),
         MxProtection.NULL: (
             _(
-                "Votre domaine déclare qu'il ne reçoit aucun e-mail (enregistrement MX nul "
-                "« 0 . ») : tous les e-mails envoyés à vos adresses sont refusés."
+                "Votre domaine déclare qu'il ne reçoit aucun e-mail (enregistrement MX nul « 0 . "
+                "») : tous les e-mails envoyés à vos adresses sont refusés."
             ),
-            _("Remplacez cet enregistrement par les enregistrements MX d'OVH ci-dessous."),
+            _("Remplacez cet enregistrement par les enregistrements MX d'OVHcloud ci-dessous."),
         ),
     }
     detail, what = texts[summary.protection]
@@ -106,14 +112,15 @@ def mx_check(*, summary: MxSummary, zone: Zone) -> CheckResult:
         advice=zone.fix(what) if what else "",
         action=what,
         links=(GuideLink("mx-records", _("Les enregistrements MX")),),
+        values=(*NAMED_HOSTS, *(record.exchange for record in summary.records), *zone.nameservers),
     )
 
 
 def _historical_names() -> str:
     return _(
-        "mx0.ovh.net à mx4.ovh.net sont les noms historiques des serveurs MX d'OVH (guide "
-        "de 2014) : ils sont toujours acceptés, mais OVHcloud documente aujourd'hui "
-        "mx0.mail.ovh.net à mx4.mail.ovh.net."
+        "mx0.ovh.net à mx4.ovh.net sont les noms historiques des serveurs MX d'OVHcloud (guide de "
+        "2014) : ils sont toujours acceptés, mais OVHcloud documente aujourd'hui mx0.mail.ovh.net "
+        "à mx4.mail.ovh.net."
     )
 
 

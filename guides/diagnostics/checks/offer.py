@@ -60,7 +60,7 @@ def _offer_hidden(*, signed_in: bool) -> CheckResult:
         expected=_offer_expected(),
         advice=_(
             "Vos e-mails s'arrêtent si l'offre e-mail, l'hébergement qui l'inclut ou le nom de "
-            "domaine a expiré : vous voyez ces dates dans votre espace client OVH."
+            "domaine a expiré : vous voyez ces dates dans votre espace client OVHcloud."
         ),
         links=(checklist_link(),),
         needs_sign_in=True,
@@ -132,7 +132,7 @@ def _offer_state(row: Domain, today: datetime.date) -> CheckResult:
         found=tuple(found),
         expected=_offer_expected(),
         advice=_(
-            "Renouvelez ou réglez ce qui est indiqué dans votre espace client OVH, rubrique "
+            "Renouvelez ou réglez ce qui est indiqué dans votre espace client OVHcloud, rubrique "
             "Facturation."
         )
         if status is not CheckStatus.OK

@@ -63,7 +63,13 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
     corrected = corrected_record(text=" ".join(records[0].split()), include=spf_record.OVH_INCLUDE)
     expected = corrected if evaluation.result is not SpfResult.PASS else spf_record.RECOMMENDED
     result = finding(
-        CheckId.SPF, title, zone, found=records, expected=[expected], links=(authentication_link(),)
+        CheckId.SPF,
+        title,
+        zone,
+        found=records,
+        expected=[expected],
+        links=(authentication_link(),),
+        values=(include, evaluation.term),
     )
     data = {
         "ovh_result": evaluation.result.value,
@@ -86,9 +92,9 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 [
                     capfirst(cause),
                     _(
-                        "Les destinataires considèrent alors votre SPF comme invalide "
-                        "(« permerror ») : il échoue pour tous vos expéditeurs, serveurs d'OVH "
-                        "compris. Réessayer plus tard ne changera rien."
+                        "Les destinataires considèrent alors votre SPF comme invalide (« permerror "
+                        "») : il échoue pour tous vos expéditeurs, serveurs d'OVHcloud compris. "
+                        "Réessayer plus tard ne changera rien."
                     ),
                 ]
             ),
@@ -100,21 +106,21 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
         return result(
             CheckStatus.ERROR,
             _(
-                "Votre SPF n'autorise pas les serveurs d'envoi d'OVH (%(include)s) et refuse les "
-                "autres (« -all ») : les destinataires rejettent les e-mails que vous envoyez "
-                "par OVH."
+                "Votre SPF n'autorise pas les serveurs sortants d'OVHcloud (%(include)s) et refuse "
+                "les autres (« -all ») : les destinataires rejettent les e-mails que vous envoyez "
+                "par OVHcloud."
             )
             % {"include": include},
             paste,
-            headline=_("Votre SPF fait rejeter les e-mails envoyés par les serveurs d'OVH."),
+            headline=_("Votre SPF fait rejeter les e-mails envoyés par les serveurs d'OVHcloud."),
             data=data,
         )
     if evaluation.result in (SpfResult.SOFTFAIL, SpfResult.NEUTRAL, SpfResult.NONE):
         return result(
             CheckStatus.WARNING,
             _(
-                "Votre SPF n'autorise pas les serveurs d'envoi d'OVH (%(include)s) : les e-mails "
-                "que vous envoyez par OVH risquent d'être classés en spam."
+                "Votre SPF n'autorise pas les serveurs sortants d'OVHcloud (%(include)s) : les "
+                "e-mails que vous envoyez par OVHcloud risquent d'être classés en spam."
             )
             % {"include": include},
             paste,
@@ -127,7 +133,10 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
             CheckStatus.ERROR,
             " ".join(
                 [
-                    _("Votre SPF autorise OVH, mais il est invalide pour vos autres expéditeurs :"),
+                    _(
+                        "Votre SPF autorise OVHcloud, mais il est invalide pour vos autres "
+                        "expéditeurs :"
+                    ),
                     cause,
                     _(
                         "Les destinataires rejettent ou classent en spam les e-mails envoyés par "
@@ -136,6 +145,7 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
                 ]
             ),
             paste,
+            (others.term,),
             headline=_("Votre SPF est invalide : %(cause)s") % {"cause": cause},
             data=data
             | {
@@ -159,8 +169,8 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
         return result(
             CheckStatus.WARNING,
             _(
-                "Votre SPF autorise OVH mais se termine par « ?all », qui ne protège pas votre "
-                "domaine contre l'usurpation."
+                "Votre SPF autorise OVHcloud mais se termine par « ?all », qui ne protège pas "
+                "votre domaine contre l'usurpation."
             ),
             _("Remplacez « ?all » par « ~all »."),
             data=data,
@@ -169,15 +179,16 @@ def spf_check(*, snapshot: DnsSnapshot, zone: Zone) -> CheckResult:
         return result(
             CheckStatus.WARNING,
             _(
-                "Votre SPF autorise OVH, mais il contient à la fois « %(term)s » et un « all » : "
-                "la redirection est ignorée, les serveurs qu'elle désigne ne sont pas autorisés."
+                "Votre SPF autorise OVHcloud, mais il contient à la fois « %(term)s » et un « all "
+                "» : la redirection est ignorée, les serveurs qu'elle désigne ne sont pas "
+                "autorisés."
             )
             % {"term": evaluation.term},
             paste,
             data=data,
         )
     return result(
-        CheckStatus.OK, _("Votre SPF autorise les serveurs d'envoi d'OVH."), "", data=data
+        CheckStatus.OK, _("Votre SPF autorise les serveurs sortants d'OVHcloud."), "", data=data
     )
 
 
@@ -187,8 +198,8 @@ def _unreadable(title: str, records: list[str], evaluation: SpfEvaluation) -> Ch
         status=CheckStatus.UNKNOWN,
         title=title,
         detail=_(
-            "Votre SPF renvoie à d'autres enregistrements que nous n'avons pas pu lire : "
-            "nous ne pouvons pas dire s'il autorise les serveurs d'OVH."
+            "Votre SPF renvoie à d'autres enregistrements que nous n'avons pas pu lire : nous ne "
+            "pouvons pas dire s'il autorise les serveurs d'OVHcloud."
         ),
         found=tuple(records),
         expected=(spf_record.RECOMMENDED,),
@@ -233,8 +244,8 @@ def _problem(evaluation: SpfEvaluation, *, count: int) -> str:
             "limite est dépassée à « %(term)s »."
         ),
         SpfProblem.TOO_MANY_VOID_LOOKUPS: _(
-            "il renvoie à plus de deux noms qui n'existent pas ou n'ont aucun enregistrement "
-            "(le troisième : « %(term)s »)."
+            "il renvoie à plus de deux noms qui n'existent pas ou n'ont aucun enregistrement (le "
+            "troisième : « %(term)s »)."
         ),
         SpfProblem.TOO_MANY_MX_OR_PTR_NAMES: _("« %(term)s » désigne plus de 10 serveurs."),
         SpfProblem.LOOP: _("« %(term)s » fait boucler votre SPF sur lui-même."),
