@@ -1,6 +1,6 @@
-"""The variants the glossary forbids appear in no shipped guide, interface string or catalogue
-value of their language (as written or with a capital first letter), outside an application's
-label (bold in a guide) and the phrases the glossary keeps as written."""
+"""The variants the glossary forbids appear in no shipped guide, interface string, catalogue
+value or known reply of their language (as written or with a capital first letter), outside
+an application's label (bold in a guide) and the phrases the glossary keeps as written."""
 
 import re
 import tomllib
@@ -14,6 +14,7 @@ from tests.test_translations import read_po
 
 GLOSSARY = CONTENT_DIR.parent / "GLOSSARY.md"
 LOCALE = Path(settings.BASE_DIR) / "locale"
+REPLIES = Path(settings.BASE_DIR) / "guides" / "messages" / "data" / "replies.toml"
 ROW = re.compile(r"^\| (fr|en|both) \| `([^`]+)` \| (.+) \|$", re.MULTILINE)
 KEPT = re.compile(r"^\| `([^`]+)` \|$", re.MULTILINE)
 BOLD = re.compile(r"\*\*.+?\*\*")
@@ -52,6 +53,13 @@ def texts(language: str) -> dict[str, str]:
         if isinstance(row, dict)
         for key in row
         if key.endswith("_en") == bool(suffix) and isinstance(row[key], str)
+    )
+    replies = tomllib.loads(REPLIES.read_text(encoding="utf-8"))["reply"]
+    found["replies.toml"] = " | ".join(
+        str(reply[field + suffix])
+        for reply in replies
+        for field in ("title", "explanation", "action")
+        if field + suffix in reply
     )
     entries = read_po(LOCALE / "en" / "LC_MESSAGES" / "django.po")
     found["django.po"] = " | ".join(
