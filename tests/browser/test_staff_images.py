@@ -17,9 +17,8 @@ from tests.staff_fixtures import make_user
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_a_screenshot_is_dropped_described_inserted_and_shown_without_losing_the_text(
-    page, assert_accessible, settings, tmp_path
-):
+def open_editor(page, settings, tmp_path) -> None:
+    """A contributor at 1280 px in the Thunderbird guide's editor, uploads kept in tmp_path."""
     settings.MEDIA_ROOT = tmp_path
     setup_groups(apps=apps)
     make_user("camille", Role.CONTRIBUTOR)
@@ -27,6 +26,12 @@ def test_a_screenshot_is_dropped_described_inserted_and_shown_without_losing_the
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in(page, "camille")
     page.goto(page.base_url + f"/fr/staff/guides/{guide.pk}/")
+
+
+def test_a_screenshot_is_dropped_described_inserted_and_shown_without_losing_the_text(
+    page, assert_accessible, settings, tmp_path
+):
+    open_editor(page, settings, tmp_path)
     body = page.locator("#id_body")
     body.fill("Texte en cours, pas encore enregistré.\n\nLa suite.")
     body.evaluate("field => field.setSelectionRange(39, 39)")  # after the first paragraph
@@ -56,13 +61,7 @@ def test_a_screenshot_is_dropped_described_inserted_and_shown_without_losing_the
 
 def test_without_javascript_the_upload_still_works(page_without_js, settings, tmp_path):
     page = page_without_js
-    settings.MEDIA_ROOT = tmp_path
-    setup_groups(apps=apps)
-    make_user("camille", Role.CONTRIBUTOR)
-    guide = Guide.objects.get(language="fr", key="thunderbird")
-    page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page, "camille")
-    page.goto(page.base_url + f"/fr/staff/guides/{guide.pk}/")
+    open_editor(page, settings, tmp_path)
     upload = {"name": "ecran.png", "mimeType": "image/png", "buffer": png()}
     page.get_by_label("Image (PNG, JPEG ou WebP").set_input_files(upload)
     page.get_by_role("button", name="Envoyer l'image").click()
