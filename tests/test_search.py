@@ -331,3 +331,14 @@ def test_a_typo_beside_words_that_match_is_offered_as_a_correction(client):
     assert "Aucun guide pour" not in html
     plain = client.get("/fr/search/?q=thunderbird+mobile").content.decode()
     assert "Vouliez-vous dire" not in plain
+
+
+def test_the_vocabulary_knows_the_starts_of_its_words():
+    from guides.content.search.suggest import Vocabulary
+
+    words = Vocabulary(
+        spelling={"outlook": "Outlook", "quota": "quota"}, ordered=("outlook", "quota")
+    )
+    assert words.knows_start("outl") and words.knows_start("quota")
+    assert not words.knows_start("quotas") and not words.knows_start("zz")
+    assert not words.knows_start("a")

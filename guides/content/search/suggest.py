@@ -5,6 +5,7 @@ offers the correction as a link. It answers typos on every database: PostgreSQL 
 trigram match besides, SQLite has only this.
 """
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,19 @@ from guides.models import Guide
 
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 MIN_SCORE = 80  # "tunderbird" → "thunderbird" scores 95, "outlok" → "outlook" 92
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The guides' words: normalised → as first written, and the normalised ones in order, so
+    telling whether a word starts one of them is a binary search, not a walk through all."""
+
+    spelling: dict[str, str]
+    ordered: tuple[str, ...]
+
+    def knows_start(self, key: str) -> bool:
+        at = bisect_left(self.ordered, key)
+        return at < len(self.ordered) and self.ordered[at].startswith(key)
 
 
 @dataclass(frozen=True)
@@ -41,24 +55,25 @@ def search_or_suggest(*, query: str, language: str, words: Callable[[], dict[str
     return Answer(hits=search_guides(query=corrected, language=language), corrected=corrected)
 
 
-def did_you_mean(*, query: str, words: dict[str, str]) -> str | None:
-    """`query` with its unknown words spelt as the guides spell them (`words`: the
-    vocabulary); None if none changed."""
+def did_you_mean(*, query: str, words: Vocabulary) -> str | None:
+    """`query` with its unknown words spelt as the guides spell them; None if none changed."""
     changed = False
     spelt = []
     for word in query.split():
         key = normalise(word)
-        if len(key) < MIN_LENGTH or any(known.startswith(key) for known in words):
+        if len(key) < MIN_LENGTH or words.knows_start(key):
             spelt.append(word)
             continue
-        match = process.extractOne(key, words.keys(), scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
-        spelt.append(words[match[0]] if match else word)
+        match = process.extractOne(
+            key, words.spelling.keys(), scorer=fuzz.ratio, score_cutoff=MIN_SCORE
+        )
+        spelt.append(words.spelling[match[0]] if match else word)
         changed = changed or match is not None
     return " ".join(spelt) if changed else None
 
 
-def vocabulary(*, language: str) -> dict[str, str]:
-    """The words of the published guides' titles and summaries: normalised → as first written."""
+def vocabulary(*, language: str) -> Vocabulary:
+    """The words of the published guides' titles and summaries."""
     ignored = STOP_WORDS.get(language, STOP_WORDS["fr"])
     written: dict[str, None] = {}  # each spelling once, in the order first met
     for title, summary in (
@@ -71,4 +86,4 @@ def vocabulary(*, language: str) -> dict[str, str]:
         key = normalise(word)
         if len(key) >= MIN_LENGTH and key not in ignored:
             words.setdefault(key, word)
-    return words
+    return Vocabulary(spelling=words, ordered=tuple(sorted(words)))
