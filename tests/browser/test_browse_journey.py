@@ -4,6 +4,7 @@ copies a setting and searches, with and without JavaScript."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -46,14 +47,14 @@ def test_home_to_client_guide_to_search(page, assert_accessible):
 def test_home_to_which_mx_plan_and_the_password_guide_of_each_version(page, assert_accessible):
     page.goto(page.base_url + "/fr/")
     page.get_by_role("link", name="Quelle version de MX Plan ai-je").first.click()
-    assert page.get_by_role("heading", name="Les versions de MX Plan").is_visible()
+    expect(page.get_by_role("heading", name="Les versions de MX Plan")).to_be_visible()
     for name in ("MX Plan, version historique", "MX Plan, nouvelle version"):
-        assert page.get_by_role("heading", name=name).is_visible()
-    assert page.get_by_role("link", name="https://www.ovhcloud.com/fr/mail/").first.is_visible()
+        expect(page.get_by_role("heading", name=name)).to_be_visible()
+    expect(page.get_by_role("link", name="https://www.ovhcloud.com/fr/mail/").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Changer le mot de passe").first.click()
-    assert page.url.endswith("/fr/guides/changer-le-mot-de-passe/")
-    assert page.get_by_role("heading", name="Les versions de MX Plan").is_visible()
+    expect(page).to_have_url(re.compile(r"/fr/guides/changer-le-mot-de-passe/$"))
+    expect(page.get_by_role("heading", name="Les versions de MX Plan")).to_be_visible()
     assert_accessible(page)
 
 
