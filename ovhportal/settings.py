@@ -131,7 +131,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache; the keys every request reads are kept in each worker's
+            # memory until Redis says they changed (ovhportal/redis_cache.py).
+            "BACKEND": "ovhportal.redis_cache.KeptKeysRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ovhportal"),
         }

@@ -59,7 +59,7 @@ def test_debug_runs_need_no_secret_key():
     [
         # Without Redis, a disk cache every worker process of the machine shares.
         ({}, "ovhportal.disk_cache.KeptOpenDiskCache", "sqlite3"),
-        ({"REDIS_URL": "redis://127.0.0.1:6379/4"}, "redis.RedisCache", "sqlite3"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/4"}, "redis_cache.KeptKeysRedisCache", "sqlite3"),
         (
             {"DATABASE_URL": "postgres://portal@db.example.com:5432/portal"},
             "ovhportal.disk_cache.KeptOpenDiskCache",

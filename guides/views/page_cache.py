@@ -36,8 +36,10 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from guides.editorial.feedback import VISITOR_COOKIE
+from ovhportal.redis_cache import KEPT_PREFIX
 
-VERSION_KEY = "page-cache:version"
+# A stamp: read by every request (on Redis each worker keeps it in memory until it changes).
+VERSION_KEY = KEPT_PREFIX + "page-cache-version"
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 # A page's look varies with these: signed-in people and voters get their own page, htmx a part.
 VARY = ("Cookie", "HX-Request")
