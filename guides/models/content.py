@@ -162,6 +162,13 @@ class Guide(models.Model):
                 fields=["category", "language", "status", "order", "title"],
                 name="guide_listing_idx",
             ),
+            # The client guides (a few dozen among thousands of guides): without an index of
+            # their own SQLite's planner reads every published guide of the language to find them.
+            models.Index(
+                fields=["client", "language", "status"],
+                condition=models.Q(client__isnull=False),
+                name="client_guide_idx",
+            ),
         ]
 
     def __str__(self) -> str:
