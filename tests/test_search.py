@@ -342,3 +342,24 @@ def test_the_vocabulary_knows_the_starts_of_its_words():
     assert words.knows_start("outl") and words.knows_start("quota")
     assert not words.knows_start("quotas") and not words.knows_start("zz")
     assert not words.knows_start("a")
+
+
+def test_the_vocabulary_holds_the_published_titles_and_summaries_words_as_first_written():
+    from guides.content.search.suggest import vocabulary
+
+    Guide.objects.all().delete()
+    make_guide(key="a", title="Réception (IMAP) sur ssl0.ovh.net.", summary="Boîte  pleine,quota")
+    make_guide(key="b", title="Vos messages", summary="l'adresse, la RECEPTION et le quota")
+    make_guide(key="c", title="Brouillon invisible", status=GuideStatus.DRAFT)
+    words = vocabulary(language="fr")
+    assert words.spelling == {
+        "reception": "Réception",  # the first spelling met, accents and capitals kept
+        "imap": "IMAP",
+        "ssl0.ovh.net": "ssl0.ovh.net",  # a dotted name is one word
+        "boite": "Boîte",
+        "pleine": "pleine",
+        "quota": "quota",  # after a comma with no space
+        "messages": "messages",
+        "adresse": "adresse",  # "l'" is not part of it; short words, "des", "sur" left out
+    }
+    assert words.ordered == tuple(sorted(words.spelling))

@@ -18,6 +18,7 @@ Each worker process also keeps the pages it served last in memory, under the sam
 version is in the key, so an edit made on any server is seen on the next request, and a hit
 costs one read of the shared cache (the version) instead of two."""
 
+import functools
 import hashlib
 import secrets
 import threading
@@ -31,7 +32,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -175,26 +176,31 @@ def _answer(request, page: CachedPage, *, max_age: int | None) -> HttpResponse:
             response[name] = value
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.rendered_at)
+    response["Cache-Control"] = _cache_control(
+        settings.OVHPORTAL_HTTP_MAX_AGE if max_age is None else max_age,
+        stale=settings.OVHPORTAL_HTTP_STALE_SECONDS,
+    )
+    response["Vary"] = ", ".join(VARY)
     response.notes = page.notes
-    max_age = settings.OVHPORTAL_HTTP_MAX_AGE if max_age is None else max_age
-    if max_age:
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=max_age,
-            stale_while_revalidate=settings.OVHPORTAL_HTTP_STALE_SECONDS,
-        )
-    else:
-        patch_cache_control(response, public=True, no_cache=True)
-    patch_vary_headers(response, VARY)
     return response
+
+
+@functools.cache
+def _cache_control(max_age: int, *, stale: int) -> str:
+    """What a shared page says to proxies and browsers (0: ask the portal each time)."""
+    if max_age:
+        return f"public, max-age={max_age}, stale-while-revalidate={stale}"
+    return "public, no-cache"
 
 
 def _cacheable(request) -> bool:
     return (
         settings.OVHPORTAL_PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not request.user.is_authenticated
+        # No session cookie, nobody signed in: the session is not even looked at.
+        and (
+            settings.SESSION_COOKIE_NAME not in request.COOKIES or not request.user.is_authenticated
+        )
         and VISITOR_COOKIE not in request.COOKIES
         and "messages" not in request.COOKIES
     )

@@ -32,7 +32,7 @@ from guides.content.search import stop_words
 from guides.models import Guide
 
 # A dotted name ("ssl0.ovh.net", "4.4") is one term, its words in a row; else a word is.
-TERM = re.compile(r"[^\W_]+(?:\.[^\W_]+)+|[^\W_]+")
+TERM = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 MAX_TERMS = 8
 STOP_WORDS = {
     "fr": frozenset(stop_words.FRENCH.split()),

@@ -8,6 +8,7 @@ trigram match besides, SQLite has only this.
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -75,14 +76,13 @@ def did_you_mean(*, query: str, words: Vocabulary) -> str | None:
 def vocabulary(*, language: str) -> Vocabulary:
     """The words of the published guides' titles and summaries."""
     ignored = STOP_WORDS.get(language, STOP_WORDS["fr"])
-    written: dict[str, None] = {}  # each spelling once, in the order first met
-    for title, summary in (
-        Guide.objects.published().in_language(language).values_list("title", "summary")
-    ):
-        written.update(dict.fromkeys(TERM.findall(title)))
-        written.update(dict.fromkeys(TERM.findall(summary)))
+    rows = Guide.objects.published().in_language(language).values_list("title", "summary")
+    # A word never spans a space: the regular expression reads each distinct piece of text
+    # between spaces once (a few thousand) rather than all the text (a megabyte at 5,000
+    # guides); the words and the order they are first met in are the same.
+    pieces = dict.fromkeys(" ".join(chain.from_iterable(rows)).split())
     words: dict[str, str] = {}
-    for word in written:
+    for word in dict.fromkeys(TERM.findall(" ".join(pieces))):
         key = normalise(word)
         if len(key) >= MIN_LENGTH and key not in ignored:
             words.setdefault(key, word)
