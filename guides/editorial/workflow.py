@@ -32,9 +32,8 @@ from ovhportal.redis_cache import KEPT_PREFIX
 
 SOURCE_LANGUAGE = Language.FRENCH
 INITIAL_MESSAGE = "Version initiale"
-# The earliest scheduled publication, kept in the shared cache for a minute so that the public
-# pages, which read it on every request, look in the database about once a minute; a stamp
-# (read by every request: on Redis each worker keeps it in memory until it changes).
+# The earliest scheduled publication, kept in the shared cache a minute: the public pages read
+# it on every request (a stamp: on Redis each worker keeps it in memory until it changes).
 NEXT_DUE_KEY = KEPT_PREFIX + "editorial-next-due"
 NOTHING_SCHEDULED = "nothing"
 DUE_CHECK_SECONDS = 60
