@@ -32,8 +32,7 @@ from ovhportal.redis_cache import KEPT_PREFIX
 
 SOURCE_LANGUAGE = Language.FRENCH
 INITIAL_MESSAGE = "Version initiale"
-# The earliest scheduled publication, kept in the shared cache a minute: the public pages read
-# it on every request (a stamp: on Redis each worker keeps it in memory until it changes).
+# The earliest scheduled publication: a stamp, read by every public page, kept a minute.
 NEXT_DUE_KEY = KEPT_PREFIX + "editorial-next-due"
 NOTHING_SCHEDULED = "nothing"
 DUE_CHECK_SECONDS = 60
