@@ -78,3 +78,24 @@ def test_redis_url_and_database_url_choose_the_backends(env, cache, engine):
     cache_backend, database_engine = result.stdout.split()
     assert cache_backend.endswith(cache)
     assert database_engine.endswith(engine)
+
+
+@pytest.mark.parametrize(
+    ("env", "options"),
+    [
+        # Prepared statements on PostgreSQL; the URL's own options kept beside.
+        ({}, {"server_side_binding": True, "sslmode": "require"}),
+        # Behind a pooler that cannot keep them.
+        (
+            {"DATABASE_SERVER_SIDE_BINDING": "false"},
+            {"server_side_binding": False, "sslmode": "require"},
+        ),
+    ],
+)
+def test_postgresql_binds_its_parameters_on_the_server_unless_told_not_to(env, options):
+    show = "import django; django.setup(); from django.conf import settings; "
+    show += "print(sorted(settings.DATABASES['default']['OPTIONS'].items()))"
+    url = "postgres://portal@db.example.com:5432/portal?sslmode=require"
+    result = run(["-c", show], **PRODUCTION, DATABASE_URL=url, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(sorted(options.items()))
