@@ -32,7 +32,7 @@ def client_guides_by_platform(*, language: str) -> list[PlatformGroup]:
         .in_language(language)
         .filter(category__kind=CategoryKind.CLIENTS, client__isnull=False)
         .select_related("client")
-        .defer("body", "body_html", "search_text")
+        .only("language", "key", "slug", "title", "summary", "client")  # the whole client
         .order_by("client__legacy", "client__order")
     )
     groups = {platform: [] for platform in Platform}

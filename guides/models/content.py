@@ -86,14 +86,14 @@ class GuideQuerySet(models.QuerySet):
         return self.filter(language=language)
 
     def for_listing(self) -> "GuideQuerySet":
-        return self.select_related("category", "client").only(
+        """What a list of guides shows (its link, title, summary, and its client's platform and
+        age), and nothing else: every column read costs on a page that misses the cache."""
+        return self.select_related("client").only(
             "language",
             "key",
             "slug",
             "title",
             "summary",
-            "order",
-            "category__kind",
             "client__slug",
             "client__legacy",
             "client__platform",
