@@ -24,7 +24,7 @@ from guides.messages.reply_table import search_entries
 from guides.messages.tables import reply_entries
 from guides.models import CategoryKind, Guide, Widget
 from guides.views import rate_limit
-from guides.views.page_cache import cached_page, derived_value
+from guides.views.page_cache import cached_page, derived_value, on_served
 from guides.views.publication import reads_published_guides
 
 SEARCH_MAX_LENGTH = 200
@@ -55,19 +55,21 @@ def home(request):
 @require_safe
 @reads_published_guides
 def guide_detail(request, slug):
-    response = cached_page(request, lambda: _guide_page(request, slug))
-    if (
-        request.method == "GET"
-        and "guide_id" in response.notes
-        and counts_as_view(
-            guide_pk=response.notes["guide_id"],
-            user_agent=request.headers.get("User-Agent", ""),
-            address=rate_limit.client_address(request),
-            staff=is_support_staff(request.user),
-        )
+    return cached_page(request, lambda: _guide_page(request, slug))
+
+
+@on_served("guide_id")
+def _count_view(request, guide_id: int, *, language: str, staff: bool | None) -> None:
+    """A reader's view of the guide, whether the page came from the cache or not."""
+    if staff is None:
+        staff = is_support_staff(request.user)
+    if request.method == "GET" and counts_as_view(
+        guide_pk=guide_id,
+        user_agent=request.headers.get("User-Agent", ""),
+        address=rate_limit.client_address(request),
+        staff=staff,
     ):
-        record_view(guide_id=response.notes["guide_id"])
-    return response
+        record_view(guide_id=guide_id)
 
 
 def _guide_page(request, slug):
@@ -165,10 +167,14 @@ def search(request):
     each client's rate), and proxies are told to ask each time so none goes unlogged."""
     language = get_language()
     query = clean_query(request.GET.get("q", ""), max_length=SEARCH_MAX_LENGTH)
-    response = cached_page(request, lambda: _search_page(request, query, language), max_age=0)
-    if query and "results" in response.notes and _may_log(request):
-        log_search(query=query, language=language, results=response.notes["results"])
-    return response
+    return cached_page(request, lambda: _search_page(request, query, language), max_age=0)
+
+
+@on_served("results")
+def _log_search(request, results: int, *, language: str, staff: bool | None) -> None:
+    query = clean_query(request.GET.get("q", ""), max_length=SEARCH_MAX_LENGTH)
+    if query and _may_log(request):
+        log_search(query=query, language=language, results=results)
 
 
 def _search_page(request, query: str, language: str):

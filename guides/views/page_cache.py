@@ -25,7 +25,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,8 @@ VERSION_KEY = KEPT_PREFIX + "page-cache-version"
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 # A page's look varies with these: signed-in people and voters get their own page, htmx a part.
 VARY = ("Cookie", "HX-Request")
+# Changes when what is kept under a key changes shape (a new field of CachedPage).
+PAGE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class CachedPage:
     etag: str
     rendered_at: float
     notes: dict
+    # Every header of this process's whole answer (guides.views.known_pages replays them).
+    answer_headers: tuple[tuple[str, str], ...] | None = None
 
 
 def _files_stamp() -> str:
@@ -103,6 +107,13 @@ class PageMemory:
             while self._bytes > self.max_bytes:
                 self._drop(next(iter(self._pages)))
 
+    def learn_answer(self, key: str, headers: tuple[tuple[str, str], ...]) -> None:
+        """Keep beside the page the headers its whole answer had (see CachedPage)."""
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None and page.answer_headers is None:
+                self._pages[key] = replace(page, answer_headers=headers)
+
     def _drop(self, key: str) -> None:
         self._bytes -= len(self._pages.pop(key).content)
 
@@ -130,12 +141,18 @@ def cached_page(
     What a view needs to know about a page it serves from the cache (the guide it shows, the
     number of search results) it puts in `response.notes` when it renders it; the cached copy
     keeps them, and the response returned always has them."""
+    response = _cached_or_rendered(request, render_page, max_age=max_age, variant=variant)
+    after_serving(request, response.notes, language=get_language(), staff=None)
+    return response
+
+
+def _cached_or_rendered(request, render_page, *, max_age: int | None, variant: str):
     if not _cacheable(request):
         response = render_page()
         response.notes = getattr(response, "notes", {})
         patch_cache_control(response, private=True, no_cache=True)
         return response
-    key = _key(request, variant)
+    key = page_key(request, language=get_language(), variant=variant)
     page = MEMORY.get(key) or _shared_page(key)
     if page is None:
         response = render_page()
@@ -156,7 +173,31 @@ def cached_page(
         )
         cache.set(key, page, settings.OVHPORTAL_PAGE_CACHE_SECONDS)
         MEMORY.put(key, page)
-    return _answer(request, page, max_age=max_age)
+    response = _answer(request, page, max_age=max_age)
+    response.page_key = key
+    return response
+
+
+# What a view does each time it serves a page, cached or not (count a guide's view, log a
+# search), by the name of the note its page carries: `hook(request, value, language=,
+# staff=)`, where staff is None when the caller does not know it (a signed-in person).
+_served_hooks: dict[str, Callable[..., None]] = {}
+
+
+def on_served(note: str):
+    """Register a view's hook for pages that carry `note` (see _served_hooks)."""
+
+    def register(hook):
+        _served_hooks[note] = hook
+        return hook
+
+    return register
+
+
+def after_serving(request, notes: dict, *, language: str, staff: bool | None) -> None:
+    for note, value in notes.items():
+        if hook := _served_hooks.get(note):
+            hook(request, value, language=language, staff=staff)
 
 
 def _shared_page(key: str) -> CachedPage | None:
@@ -234,15 +275,18 @@ def _version(request) -> str:
     return version
 
 
-def _key(request, variant: str) -> str:
+def page_key(request, *, language: str, variant: str = "") -> str:
+    """The page's key: what the cached copy depends on besides the address (see the module)."""
+    htmx = request.META.get("HTTP_HX_REQUEST") == "true"
     parts = [
+        PAGE_FORMAT,
         _version(request),
         FILES_STAMP,
-        get_language(),
+        language,
         request.get_host(),
         request.get_full_path(),
-        bool(request.htmx),
-        bool(request.htmx and request.htmx.history_restore_request),  # a whole page
+        htmx,
+        htmx and request.META.get("HTTP_HX_HISTORY_RESTORE_REQUEST") == "true",  # a whole page
         variant,
     ]
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
