@@ -15,8 +15,11 @@ they were rendered, never earlier than the last change) and answer 304 to a clie
 proxy that already has them.
 
 Each worker process also keeps the pages it served last in memory, under the same key: the
-version is in the key, so an edit made on any server is seen on the next request, and a hit
-costs one read of the shared cache (the version) instead of two."""
+version is in the key, so an edit made on any server is seen on the next request (on Redis
+the version itself is kept in the worker until Redis says it changed: ovhportal.redis_cache).
+guides.views.known_pages answers those pages again before most of the middleware; what a view
+does each time it serves one (count a view, log a search) is a hook (`on_served`) that both
+paths run."""
 
 import functools
 import hashlib
